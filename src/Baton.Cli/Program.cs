@@ -1,0 +1,1 @@
+return await Baton.Cli.BatonCli.RunAsync(args).ConfigureAwait(false);

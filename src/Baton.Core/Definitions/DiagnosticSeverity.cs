@@ -1,0 +1,7 @@
+namespace Baton.Definitions;
+
+public enum DiagnosticSeverity
+{
+    Error = 1,
+    Warning = 2,
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Baton.Expressions;
+
+namespace Baton.Definitions;
+
+/// <summary>
+/// A compiled, validated and immutable workflow. Produced by <see cref="WorkflowCompiler"/>; a run is pinned to its <see cref="Hash"/>.
+/// </summary>
+public sealed class WorkflowDefinition
+{
+    private Dictionary<string, StepDefinition>? _stepsById;
+
+    public required string Name { get; init; }
+
+    public string? Version { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>The JSON Schema that a run's inputs must match; null accepts any object.</summary>
+    public JsonObject? InputSchema { get; init; }
+
+    /// <summary>The environment variables that expressions may read as <c>env.NAME</c>: the allow-list.</summary>
+    public IReadOnlyList<EnvVariable> Env { get; init; } = [];
+
+    /// <summary>The secrets that expressions may read as <c>secrets.NAME</c>: the allow-list.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>The top-level steps, run in order.</summary>
+    public required StepSequence Steps { get; init; }
+
+    /// <summary>The run's output, rendered when the run completes; null gives a null output.</summary>
+    public ValueTemplate? Outputs { get; init; }
+
+    /// <summary>The content hash of <see cref="Source"/>: the lower-case hex SHA-256 of the bundle.</summary>
+    public required string Hash { get; init; }
+
+    /// <summary>The text this definition was compiled from, including the files of child workflows.</summary>
+    public required DefinitionBundle Source { get; init; }
+
+    /// <summary>Where the definition starts (its first line), for messages that are about the whole file.</summary>
+    public SourceLocation Location { get; init; }
+
+    /// <summary>Every step of the workflow, including nested and compensation steps, by id. Step ids are unique in a workflow.</summary>
+    public IReadOnlyDictionary<string, StepDefinition> StepsById => _stepsById ??= Index();
+
+    public StepDefinition GetStep(string id)
+        => StepsById.TryGetValue(id, out var step)
+            ? step
+            : throw new KeyNotFoundException($"Workflow '{Name}' has no step '{id}'.");
+
+    private Dictionary<string, StepDefinition> Index()
+    {
+        var result = new Dictionary<string, StepDefinition>(StringComparer.Ordinal);
+        foreach (var step in Steps.Descendants())
+        {
+            result[step.Id] = step;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+
+namespace Baton;
+
+/// <summary>Identifies a workflow run. Ids sort by creation time.</summary>
+public readonly record struct RunId(string Value)
+{
+    private const string Alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+
+    /// <summary>Creates a new id: 10 characters of millisecond time then 16 random characters (Crockford base32, lower case).</summary>
+    public static RunId New(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        Span<char> chars = stackalloc char[26];
+        var ms = (ulong)timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        for (var i = 9; i >= 0; i--)
+        {
+            chars[i] = Alphabet[(int)(ms & 31)];
+            ms >>= 5;
+        }
+
+        Span<byte> random = stackalloc byte[16];
+        RandomNumberGenerator.Fill(random);
+        for (var i = 0; i < 16; i++)
+        {
+            chars[10 + i] = Alphabet[random[i] & 31];
+        }
+
+        return new RunId(new string(chars));
+    }
+
+    public override string ToString() => Value;
+}
