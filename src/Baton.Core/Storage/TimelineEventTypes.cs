@@ -24,4 +24,5 @@ public static class TimelineEventTypes
     public const string ApprovalRequested = "approval.requested";
     public const string ApprovalDecided = "approval.decided";
     public const string TimerFired = "timer.fired";
+    public const string BranchWon = "parallel.branch-won";
 }

@@ -1,0 +1,24 @@
+using Baton.Cli.Output;
+using Baton.Engine;
+
+namespace Baton.Cli.Commands;
+
+/// <summary>Reports a run after a command acted on it and drove it forward.</summary>
+internal static class DrivenRun
+{
+    public static async Task<int> ReportAsync(CliHost host, RunResult result, bool json, CancellationToken cancellationToken)
+    {
+        var run = await host.Engine.Store.GetRunAsync(result.RunId, cancellationToken).ConfigureAwait(false);
+        if (json)
+        {
+            var steps = await host.Engine.Store.GetStepExecutionsAsync(result.RunId, cancellationToken).ConfigureAwait(false);
+            JsonOutput.Write(Console.Out, RunJson.Result(run!, steps));
+        }
+        else
+        {
+            ResultPrinter.Print(Terminal.Stdout, run!);
+        }
+
+        return ResultPrinter.ExitCode(result.Status);
+    }
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Baton.Cli.Output;
+using Baton.Engine;
+using Baton.Storage;
+
+namespace Baton.Cli.Commands;
+
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "The workflow file." };
+        var input = new Option<string[]>("--input", "-i") { Description = "An input as key=value; repeat for more. Values are JSON when they parse, unless the schema says string.", AllowMultipleArgumentsPerToken = false };
+        var inputFile = new Option<string?>("--input-file") { Description = "A JSON file holding the inputs; --input values override its keys." };
+        var json = CommonOptions.Json();
+        var secrets = CommonOptions.SecretsFile();
+        var command = new Command("run", "Run a workflow until it completes, fails, or waits. Exit 0 completed, 1 failed, 2 usage or validation error, 3 waiting.")
+        {
+            file, input, inputFile, json, secrets,
+        };
+        command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
+        {
+            var asJson = parse.GetValue(json);
+            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), parse.GetValue(secrets), null, ct).ConfigureAwait(false);
+            await using (host.ConfigureAwait(false))
+            {
+                var engine = host.Engine;
+                var definition = engine.LoadDefinition(parse.GetValue(file)!);
+                var inputs = InputBuilder.Build(definition, parse.GetValue(inputFile), parse.GetValue(input) ?? []);
+                var terminal = Terminal.Stdout;
+                if (!asJson)
+                {
+                    new ProgressPrinter(terminal).Attach(engine);
+                    terminal.Line($"{terminal.Bold(definition.Name)} {terminal.Dim($"(definition {definition.Hash[..12]}, store {host.StorePath})")}");
+                }
+
+                var result = await engine.RunAsync(definition, inputs, new StartRunOptions { Actor = CommonOptions.Actor(null) }, ct).ConfigureAwait(false);
+                await ResumeInterruptedAsync(engine, terminal, asJson, ct).ConfigureAwait(false);
+                var steps = await engine.Store.GetStepExecutionsAsync(result.RunId, ct).ConfigureAwait(false);
+                var run = await engine.Store.GetRunAsync(result.RunId, ct).ConfigureAwait(false);
+                if (asJson)
+                {
+                    JsonOutput.Write(terminal.Writer, RunJson.Result(run!, steps));
+                }
+                else
+                {
+                    ResultPrinter.Print(terminal, run!);
+                }
+
+                return ResultPrinter.ExitCode(result.Status);
+            }
+        }));
+        return command;
+    }
+
+    /// <summary>Runs that a crashed process left behind resume here, as they would under 'baton worker'.</summary>
+    private static async Task ResumeInterruptedAsync(BatonEngine engine, Terminal terminal, bool quiet, CancellationToken cancellationToken)
+    {
+        var released = await engine.RecoverAbandonedRunsAsync(cancellationToken).ConfigureAwait(false);
+        if (released == 0)
+        {
+            return;
+        }
+
+        if (!quiet)
+        {
+            terminal.Line(terminal.Yellow($"Resuming {released} run(s) that an interrupted process left behind."));
+        }
+
+        await engine.RunWorkerAsync(untilIdle: true, cancellationToken).ConfigureAwait(false);
+    }
+}

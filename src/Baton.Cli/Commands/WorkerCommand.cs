@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Baton.Cli.Output;
+using Baton.Engine;
+
+namespace Baton.Cli.Commands;
+
+internal static class WorkerCommand
+{
+    public static Command Create()
+    {
+        var untilIdle = new Option<bool>("--until-idle") { Description = "Stop when no run is ready and no timer is due, instead of running until interrupted." };
+        var concurrency = new Option<int?>("--concurrency") { Description = "How many runs to drive at once. Default 64." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print step progress." };
+        var command = new Command("worker", "Run the engine: fire due timers, continue ready runs, and resume runs a crash interrupted.") { untilIdle, concurrency, quiet };
+        command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
+        {
+            var options = new BatonEngineOptions();
+            if (parse.GetValue(concurrency) is { } c)
+            {
+                options.WorkerConcurrency = c;
+            }
+
+            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), null, null, ct, options).ConfigureAwait(false);
+            await using (host.ConfigureAwait(false))
+            {
+                var terminal = Terminal.Stdout;
+                var idle = parse.GetValue(untilIdle);
+                if (!parse.GetValue(quiet))
+                {
+                    new ProgressPrinter(terminal, perRun: true).Attach(host.Engine);
+                }
+
+                terminal.Line($"worker {host.Engine.WorkerId} on {host.StorePath}" + (idle ? " (until idle)" : "; press Ctrl+C to stop"));
+                var recovered = await host.Engine.RecoverAbandonedRunsAsync(ct).ConfigureAwait(false);
+                if (recovered > 0)
+                {
+                    terminal.Line(terminal.Yellow($"Resuming {recovered} run(s) that an interrupted process left behind."));
+                }
+
+                try
+                {
+                    await host.Engine.RunWorkerAsync(idle, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    terminal.Line("worker stopped");
+                }
+
+                return ExitCodes.Success;
+            }
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Baton.Definitions;
+
+namespace Baton.Cli;
+
+/// <summary>Builds a run's inputs from <c>--input-file</c> and <c>--input key=value</c> options.</summary>
+internal static class InputBuilder
+{
+    /// <exception cref="UsageException">A malformed option or file.</exception>
+    public static JsonObject Build(WorkflowDefinition definition, string? inputFile, IEnumerable<string> pairs)
+    {
+        var inputs = inputFile is null ? [] : ReadFile(inputFile);
+        foreach (var pair in pairs)
+        {
+            var separator = pair.IndexOf('=', StringComparison.Ordinal);
+            if (separator <= 0)
+            {
+                throw new UsageException($"--input '{pair}' must have the form key=value.");
+            }
+
+            var key = pair[..separator];
+            inputs[key] = Parse(definition, key, pair[(separator + 1)..]);
+        }
+
+        return inputs;
+    }
+
+    /// <summary>
+    /// A value is text when the input schema says the property is a string; otherwise it is read as JSON when it
+    /// parses (numbers, booleans, lists, mappings) and as text when it does not.
+    /// </summary>
+    private static JsonNode? Parse(WorkflowDefinition definition, string key, string text)
+    {
+        if (DeclaredType(definition, key) == "string")
+        {
+            return JsonValue.Create(text);
+        }
+
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(text);
+        }
+    }
+
+    private static string? DeclaredType(WorkflowDefinition definition, string key)
+        => definition.InputSchema?["properties"]?[key]?["type"] is JsonValue type && type.TryGetValue<string>(out var name) ? name : null;
+
+    private static JsonObject ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--input-file '{path}' cannot be read: {ex.Message}");
+        }
+
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject
+                ?? throw new UsageException($"--input-file '{path}' must hold a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            throw new UsageException($"--input-file '{path}' is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}).");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Baton.Engine;
+using Baton.Storage;
+
+namespace Baton.Cli.Output;
+
+/// <summary>Prints a run's committed timeline as it happens: each step as it starts and ends, with its duration.</summary>
+internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
+{
+    private readonly Lock _gate = new();
+    private RunId? _root;
+
+    public void Attach(BatonEngine engine) => engine.TimelineEventCommitted += (_, e) => OnEvent(e);
+
+    private void OnEvent(TimelineEvent e)
+    {
+        lock (_gate)
+        {
+            _root ??= e.RunId;
+            var prefix = e.RunId == _root && !perRun ? "  " : $"  {terminal.Dim($"[{Short(e.RunId)}]")} ";
+            var line = Format(e);
+            if (line is not null)
+            {
+                terminal.Line(prefix + line);
+            }
+        }
+    }
+
+    private string? Format(TimelineEvent e) => e.Type switch
+    {
+        TimelineEventTypes.RunStarted when e.RunId != _root || perRun => $"{terminal.Cyan("▶")} run {e.RunId} started",
+        TimelineEventTypes.StepStarted => $"{terminal.Dim("▸")} {e.Path}{Attempt(e)}",
+        TimelineEventTypes.StepCompleted => $"{terminal.Green("✓")} {e.Path}  {terminal.Dim(Duration(e))}",
+        TimelineEventTypes.StepFailed => $"{terminal.Red("✗")} {e.Path}  {terminal.Red(Code(e))}{e.Message}",
+        TimelineEventTypes.StepRetryScheduled => $"{terminal.Yellow("↻")} {e.Path}  {e.Message}",
+        TimelineEventTypes.StepSkipped => $"{terminal.Dim("-")} {e.Path}  {terminal.Dim("skipped")}",
+        TimelineEventTypes.StepWaiting => $"{terminal.Yellow("⏸")} {e.Path}  {e.Message}",
+        TimelineEventTypes.ApprovalRequested => $"{terminal.Yellow("⏸")} {e.Path}  waiting for approval: {e.Message}",
+        TimelineEventTypes.ApprovalDecided => $"{terminal.Cyan("✎")} {e.Path}  {e.Message} by {e.Actor}",
+        TimelineEventTypes.SignalReceived => $"{terminal.Cyan("✉")} {e.Path}  {e.Message}",
+        TimelineEventTypes.StepCancelled => $"{terminal.Dim("⊘")} {e.Path}  {terminal.Dim("cancelled")}",
+        TimelineEventTypes.StepInterrupted => $"{terminal.Yellow("!")} {e.Path}  {e.Message}",
+        TimelineEventTypes.StepCompensated => $"{terminal.Yellow("↺")} {e.Path}  {e.Message}",
+        TimelineEventTypes.CompensationStarted or TimelineEventTypes.RunRecovered => $"{terminal.Yellow("!")} {e.Message}",
+        TimelineEventTypes.BranchWon => $"{terminal.Cyan("★")} {e.Path}  {e.Message}",
+        TimelineEventTypes.RunCompleted or TimelineEventTypes.RunFailed or TimelineEventTypes.RunCancelled when e.RunId != _root || perRun
+            => $"{terminal.Cyan("■")} run {e.RunId}: {e.Message}",
+        TimelineEventTypes.RunWaiting when perRun => $"{terminal.Yellow("⏸")} run {e.RunId}: {e.Message}",
+        _ => null,
+    };
+
+    private static string Attempt(TimelineEvent e) => e.Attempt is > 1 ? $"  (attempt {e.Attempt})" : "";
+
+    private static string Duration(TimelineEvent e)
+        => e.Data?["durationMs"]?.GetValue<double>() is { } ms ? RunDriverFormatting.Duration(TimeSpan.FromMilliseconds(ms)) : "";
+
+    private static string Code(TimelineEvent e) => e.Data?["code"]?.GetValue<string>() is { } code ? $"{code}: " : "";
+
+    private static string Short(RunId id) => id.Value.Length > 8 ? id.Value[^8..] : id.Value;
+}

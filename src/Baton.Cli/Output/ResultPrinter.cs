@@ -1,0 +1,44 @@
+using Baton.Engine;
+using Baton.Storage;
+
+namespace Baton.Cli.Output;
+
+/// <summary>The closing lines of a command that drove a run: its status, output or error, and what to do next.</summary>
+internal static class ResultPrinter
+{
+    public static int ExitCode(RunStatus status) => status switch
+    {
+        RunStatus.Completed => ExitCodes.Success,
+        RunStatus.Failed or RunStatus.Cancelled => ExitCodes.Failed,
+        _ => ExitCodes.Waiting,
+    };
+
+    public static void Print(Terminal terminal, RunRecord run)
+    {
+        var elapsed = (run.CompletedAt ?? run.UpdatedAt) - run.CreatedAt;
+        switch (run.Status)
+        {
+            case RunStatus.Completed:
+                terminal.Line($"{terminal.Green("completed")} run {run.Id} in {RunDriverFormatting.Duration(elapsed)}");
+                if (run.Output is not null)
+                {
+                    terminal.Line("output:");
+                    JsonOutput.Write(terminal.Writer, run.Output);
+                }
+
+                break;
+            case RunStatus.Failed:
+                terminal.Line($"{terminal.Red("failed")} run {run.Id} after {RunDriverFormatting.Duration(elapsed)}");
+                terminal.Line($"error: {run.Error?.Code}: {run.Error?.Message}");
+                terminal.Line(terminal.Dim($"See every attempt with: baton show {run.Id}"));
+                break;
+            case RunStatus.Cancelled:
+                terminal.Line($"{terminal.Yellow("cancelled")} run {run.Id}: {run.Error?.Message}");
+                break;
+            default:
+                terminal.Line($"{terminal.Yellow(RunStateNames.Run(run.Status))} run {run.Id}" + (run.ReadyAt is { } at ? $" (next timer {at:yyyy-MM-dd HH:mm:ss}Z)" : ""));
+                terminal.Line(terminal.Dim($"Continue with: baton show {run.Id} | baton approve {run.Id} STEP | baton signal {run.Id} EVENT | baton worker"));
+                break;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Baton.Steps;
+using Microsoft.Extensions.Logging;
+
+namespace Baton.Engine;
+
+internal sealed class EngineStepContext(
+    EngineServices services,
+    RunId runId,
+    string workflowName,
+    string stepId,
+    string path,
+    int attempt,
+    JsonNode? config,
+    string workingDirectory) : StepContext
+{
+    public override RunId RunId => runId;
+
+    public override string WorkflowName => workflowName;
+
+    public override string StepId => stepId;
+
+    public override string Path => path;
+
+    public override int Attempt => attempt;
+
+    public override string IdempotencyKey => $"{runId}:{path}";
+
+    public override JsonNode? Config => config;
+
+    public override string WorkingDirectory => workingDirectory;
+
+    public override TimeProvider TimeProvider => services.TimeProvider;
+
+    public override ILogger Logger => services.Logger;
+
+    public override IServiceProvider Services => services.Services;
+
+    public override string Mask(string text) => services.Masker.MaskText(text);
+}

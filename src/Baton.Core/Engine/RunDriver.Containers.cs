@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Baton.Definitions;
+using Baton.Expressions;
+using Baton.Steps;
+using Baton.Storage;
+
+namespace Baton.Engine;
+
+/// <summary>Steps that run other steps: <c>parallel</c>, <c>foreach</c> and <c>switch</c>.</summary>
+internal sealed partial class RunDriver
+{
+    private void BeginParallel(StepExecutionRecord exec, ParallelStep parallel)
+    {
+        exec.State = new JsonObject
+        {
+            ["completed"] = new JsonArray(),
+            ["failed"] = new JsonArray(),
+            ["last"] = new JsonObject(),
+        };
+        for (var i = 0; i < parallel.Branches.Count; i++)
+        {
+            Activate(parallel.Branches[i][0], exec, i);
+        }
+    }
+
+    private void BranchCompleted(StepExecutionRecord exec, ParallelStep parallel, int ordinal, StepExecutionRecord last)
+    {
+        if (exec.IsTerminal)
+        {
+            return;
+        }
+
+        var state = exec.State!;
+        state["completed"]!.AsArray().Add(ordinal);
+        state["last"]![ordinal.ToString(CultureInfo.InvariantCulture)] = last.Seq;
+        MarkChanged(exec);
+
+        if (parallel.Mode == ParallelMode.Any)
+        {
+            if (state["winner"] is null)
+            {
+                state["winner"] = ordinal;
+                Emit(TimelineEventTypes.BranchWon, exec, $"Branch '{parallel.Branches[ordinal][0].Id}' finished first; the other branches are cancelled.", data: new JsonObject { ["branch"] = parallel.Branches[ordinal][0].Id });
+                CancelDescendants(exec, exceptOrdinal: ordinal);
+                state["compensatingLosers"] = true;
+                ContinueLoserCompensation(exec);
+            }
+
+            return;
+        }
+
+        if (state["completed"]!.AsArray().Count == parallel.Branches.Count)
+        {
+            var output = new JsonObject();
+            for (var i = 0; i < parallel.Branches.Count; i++)
+            {
+                output[parallel.Branches[i][0].Id] = BranchOutput(state, i);
+            }
+
+            Complete(exec, output);
+        }
+    }
+
+    private void BranchFailed(StepExecutionRecord exec, ParallelStep parallel, int ordinal, ErrorInfo error)
+    {
+        var state = exec.State!;
+        state["failed"]!.AsArray().Add(ordinal);
+        MarkChanged(exec);
+        if (parallel.Mode == ParallelMode.All)
+        {
+            FailStep(exec, error);
+            return;
+        }
+
+        if (state["winner"] is null && state["failed"]!.AsArray().Count == parallel.Branches.Count)
+        {
+            FailStep(exec, error with { Message = $"Every branch failed; the last: {error.Message}" });
+        }
+    }
+
+    /// <summary>Undoes, one at a time, what the losing branches of a <c>mode: any</c> parallel completed; then completes it with the winner's output.</summary>
+    private void ContinueLoserCompensation(StepExecutionRecord exec)
+    {
+        var state = exec.State!;
+        var winner = state["winner"]!.GetValue<int>();
+        var next = CompensationCandidates(exec, exceptOrdinal: winner).FirstOrDefault();
+        if (next is not null)
+        {
+            StartCompensation(next);
+            return;
+        }
+
+        state["compensatingLosers"] = false;
+        MarkChanged(exec);
+        Complete(exec, BranchOutput(state, winner));
+    }
+
+    private JsonNode? BranchOutput(JsonObject state, int ordinal)
+        => state["last"]?[ordinal.ToString(CultureInfo.InvariantCulture)]?.GetValue<long>() is { } seq
+            ? _state[seq].Output?.DeepClone()
+            : null;
+
+    private void BeginForEach(StepExecutionRecord exec, ForEachStep forEach)
+    {
+        JsonNode? items;
+        try
+        {
+            using var scope = ScopeFor(exec, forEach);
+            items = forEach.Items.Evaluate(scope);
+        }
+        catch (ExpressionException ex)
+        {
+            FailStep(exec, ExpressionError("foreach.items", ex));
+            return;
+        }
+
+        if (items is not JsonArray list)
+        {
+            FailStep(exec, new ErrorInfo(ErrorCodes.Expression,
+                $"foreach.items must evaluate to a list, not {DescribeKind(items)}.")
+            { Retryable = false });
+            return;
+        }
+
+        var count = list.Count;
+        var started = Math.Min(forEach.Concurrency, count);
+        exec.State = new JsonObject
+        {
+            ["items"] = Mask(list.DeepClone()),
+            ["next"] = started,
+            ["completed"] = 0,
+            ["last"] = new JsonArray([.. Enumerable.Repeat<JsonNode?>(null, count)]),
+        };
+        MarkChanged(exec);
+        if (count == 0)
+        {
+            Complete(exec, new JsonArray());
+            return;
+        }
+
+        for (var i = 0; i < started; i++)
+        {
+            Activate(forEach.Body[0], exec, i);
+        }
+    }
+
+    private void ItemCompleted(StepExecutionRecord exec, int ordinal, StepExecutionRecord last)
+    {
+        if (exec.IsTerminal)
+        {
+            return;
+        }
+
+        var forEach = (ForEachStep)_state.StepOf(exec);
+        var state = exec.State!;
+        var lastSeqs = state["last"]!.AsArray();
+        lastSeqs[ordinal] = last.Seq;
+        var completed = state["completed"]!.GetValue<int>() + 1;
+        var next = state["next"]!.GetValue<int>();
+        state["completed"] = completed;
+        if (next < lastSeqs.Count)
+        {
+            state["next"] = next + 1;
+            Activate(forEach.Body[0], exec, next);
+        }
+
+        MarkChanged(exec);
+        if (completed == lastSeqs.Count)
+        {
+            var output = new JsonArray();
+            foreach (var seq in lastSeqs)
+            {
+                output.Add(_state[seq!.GetValue<long>()].Output?.DeepClone());
+            }
+
+            Complete(exec, output);
+        }
+    }
+
+    private void BeginSwitch(StepExecutionRecord exec, SwitchStep @switch)
+    {
+        SwitchCase? chosen = null;
+        var index = 0;
+        try
+        {
+            using var scope = ScopeFor(exec, @switch);
+            for (; index < @switch.Cases.Count; index++)
+            {
+                if (Truthiness.IsTruthy(@switch.Cases[index].When!.Evaluate(scope)))
+                {
+                    chosen = @switch.Cases[index];
+                    break;
+                }
+            }
+        }
+        catch (ExpressionException ex)
+        {
+            FailStep(exec, ExpressionError($"switch case {index}", ex));
+            return;
+        }
+
+        chosen ??= @switch.Default;
+        if (chosen is null)
+        {
+            Complete(exec, new JsonObject { ["case"] = null, ["output"] = null });
+            return;
+        }
+
+        var name = chosen.Name ?? (chosen == @switch.Default ? "default" : index.ToString(CultureInfo.InvariantCulture));
+        if (chosen.Goto is { } target)
+        {
+            Complete(exec, new JsonObject { ["case"] = name, ["output"] = null }, target);
+            return;
+        }
+
+        exec.State = new JsonObject { ["case"] = name };
+        MarkChanged(exec);
+        Activate(chosen.Steps![0], exec, chosen.Steps.Ordinal);
+    }
+
+    private static string DescribeKind(JsonNode? value) => value switch
+    {
+        null => "null",
+        JsonObject => "a mapping",
+        JsonArray => "a list",
+        JsonValue v => v.GetValueKind() switch
+        {
+            System.Text.Json.JsonValueKind.String => "a string",
+            System.Text.Json.JsonValueKind.Number => "a number",
+            _ => "a boolean",
+        },
+        _ => "an unknown value",
+    };
+}

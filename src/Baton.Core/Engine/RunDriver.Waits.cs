@@ -1,0 +1,313 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Baton.Definitions;
+using Baton.Expressions;
+using Baton.Steps;
+using Baton.Storage;
+
+namespace Baton.Engine;
+
+/// <summary>Steps that wait durably: <c>wait</c>, <c>approval</c> and <c>workflow</c> (a child run).</summary>
+internal sealed partial class RunDriver
+{
+    private void BeginWait(StepExecutionRecord exec, WaitStep wait)
+    {
+        var now = Now;
+        DateTimeOffset? fireAt = null;
+        DateTimeOffset? timeoutAt = null;
+        try
+        {
+            using var scope = ScopeFor(exec, wait);
+            if (wait.For is not null)
+            {
+                fireAt = now + EvaluateDuration(wait.For, scope, "wait.for");
+            }
+            else if (wait.Until is not null)
+            {
+                fireAt = EvaluateTime(wait.Until, scope, "wait.until");
+            }
+
+            if (wait.EventTimeout is not null)
+            {
+                timeoutAt = now + EvaluateDuration(wait.EventTimeout, scope, "wait.timeout");
+            }
+        }
+        catch (StepFailedException ex)
+        {
+            FailStep(exec, ex.ToErrorInfo());
+            return;
+        }
+        catch (ExpressionException ex)
+        {
+            FailStep(exec, ExpressionError("wait", ex));
+            return;
+        }
+
+        var state = new JsonObject();
+        if (wait.Events.Count > 0)
+        {
+            state["events"] = new JsonArray([.. wait.Events.Select(e => (JsonNode?)e)]);
+            if (TryTakeEvent(exec, wait.Events) is { } early)
+            {
+                exec.State = state;
+                CompleteWait(exec, early);
+                return;
+            }
+        }
+
+        if (fireAt is { } at)
+        {
+            state["fireAt"] = at;
+        }
+
+        if (timeoutAt is { } t)
+        {
+            state["timeoutAt"] = t;
+        }
+
+        var deadline = DeadlineOf(exec, state);
+        exec.State = state;
+        SetStatus(exec, StepStatus.Waiting, Earliest(fireAt, timeoutAt, deadline));
+        Emit(TimelineEventTypes.StepWaiting, exec, DescribeWait(wait, fireAt, timeoutAt));
+    }
+
+    private static string DescribeWait(WaitStep wait, DateTimeOffset? fireAt, DateTimeOffset? timeoutAt)
+    {
+        if (wait.Events.Count > 0)
+        {
+            var events = string.Join(", ", wait.Events.Select(e => $"'{e}'"));
+            return timeoutAt is { } t ? $"Waiting for event {events} until {Iso(t)}." : $"Waiting for event {events}.";
+        }
+
+        return $"Waiting until {Iso(fireAt!.Value)}.";
+    }
+
+    /// <summary>Takes the oldest pending event with one of the names, if one arrived before the wait.</summary>
+    private SignalRecord? TryTakeEvent(StepExecutionRecord exec, IReadOnlyList<string> names)
+    {
+        var signal = _signals.FirstOrDefault(s => s.Kind == SignalKind.Event && names.Contains(s.Name, StringComparer.Ordinal));
+        if (signal is null)
+        {
+            return null;
+        }
+
+        Consume(signal, exec);
+        return signal;
+    }
+
+    private void CompleteWait(StepExecutionRecord exec, SignalRecord signal)
+    {
+        Emit(TimelineEventTypes.SignalReceived, exec, $"Event '{signal.Name}' received.", actor: signal.Actor);
+        Complete(exec, new JsonObject
+        {
+            ["event"] = signal.Name,
+            ["data"] = signal.Data?.DeepClone(),
+            ["timedOut"] = false,
+            ["firedAt"] = Iso(Now),
+        });
+    }
+
+    /// <summary>A waiting step's timer is due: a wait's time came, an event wait timed out, or a step-level deadline passed.</summary>
+    private void TimerFired(StepExecutionRecord exec)
+    {
+        var now = Now;
+        var state = exec.State ?? [];
+        if (DeadlineOf(exec, state) is { } deadline && deadline <= now
+            && !(state["fireAt"]?.GetValue<DateTimeOffset>() is { } fire && fire <= deadline)
+            && !(state["timeoutAt"]?.GetValue<DateTimeOffset>() is { } to && to <= deadline))
+        {
+            Emit(TimelineEventTypes.TimerFired, exec, "The step's timeout passed.", actor: "timer");
+            CancelChildRun(exec);
+            FailStep(exec, new ErrorInfo(ErrorCodes.Timeout, $"The step did not finish within its timeout of {Duration.Format(_state.StepOf(exec).Timeout!.Value)}."));
+            return;
+        }
+
+        if (_state.StepOf(exec) is not WaitStep)
+        {
+            // Only a wait has timers besides the deadline; anything else was re-armed by a recovered state.
+            SetStatus(exec, StepStatus.Waiting, DeadlineOf(exec, state));
+            return;
+        }
+
+        Emit(TimelineEventTypes.TimerFired, exec, actor: "timer");
+        var timedOut = state["events"] is not null;
+        Complete(exec, new JsonObject { ["event"] = null, ["data"] = null, ["timedOut"] = timedOut, ["firedAt"] = Iso(now) });
+    }
+
+    private void BeginApproval(StepExecutionRecord exec, ApprovalStep approval)
+    {
+        var request = new JsonObject();
+        try
+        {
+            using var scope = ScopeFor(exec, approval);
+            request["title"] = approval.Title?.EvaluateToString(scope) ?? $"Approve step '{approval.DisplayName}'?";
+            request["instructions"] = approval.Instructions?.EvaluateToString(scope);
+            request["data"] = approval.Data?.Render(scope);
+        }
+        catch (ExpressionException ex)
+        {
+            FailStep(exec, ExpressionError("approval", ex));
+            return;
+        }
+
+        request["assignees"] = new JsonArray([.. approval.Assignees.Select(a => (JsonNode?)a)]);
+        request["editable"] = new JsonArray([.. approval.Editable.Select(a => (JsonNode?)a)]);
+        request["requestedAt"] = Iso(Now);
+        exec.State = (JsonObject)Mask(request)!;
+        SetStatus(exec, StepStatus.Waiting, DeadlineOf(exec, exec.State));
+        Emit(TimelineEventTypes.ApprovalRequested, exec, exec.State["title"]!.GetValue<string>(),
+            data: new JsonObject { ["assignees"] = request["assignees"]!.DeepClone() });
+    }
+
+    private void Decide(StepExecutionRecord exec, SignalRecord signal)
+    {
+        var data = signal.Data as JsonObject ?? [];
+        var approved = data["approved"]?.GetValue<bool>() == true;
+        var comment = data["comment"]?.GetValue<string>();
+        var by = signal.Actor ?? "unknown";
+        exec.Actor = by;
+        Emit(TimelineEventTypes.ApprovalDecided, exec, approved ? "Approved." : "Rejected.", actor: by,
+            data: new JsonObject { ["decision"] = approved ? "approved" : "rejected", ["comment"] = comment });
+        if (!approved)
+        {
+            var reason = string.IsNullOrWhiteSpace(comment) ? "" : $": {comment}";
+            FailStep(exec, new ErrorInfo(ErrorCodes.ApprovalRejected, $"Rejected by {by}{reason}") { Retryable = false });
+            return;
+        }
+
+        Complete(exec, new JsonObject
+        {
+            ["decision"] = "approved",
+            ["by"] = by,
+            ["comment"] = comment,
+            ["data"] = (data["data"] ?? exec.State?["data"])?.DeepClone(),
+            ["decidedAt"] = Iso(Now),
+        });
+    }
+
+    private void BeginChild(StepExecutionRecord exec, WorkflowCallStep call)
+    {
+        JsonObject inputs;
+        try
+        {
+            using var scope = ScopeFor(exec, call);
+            var rendered = call.Inputs?.Render(scope) ?? new JsonObject();
+            if (rendered is not JsonObject obj)
+            {
+                FailStep(exec, new ErrorInfo(ErrorCodes.InvalidConfig, "workflow.inputs must evaluate to a mapping.") { Retryable = false });
+                return;
+            }
+
+            inputs = obj;
+        }
+        catch (ExpressionException ex)
+        {
+            FailStep(exec, ExpressionError("workflow.inputs", ex));
+            return;
+        }
+
+        RunRecord child;
+        try
+        {
+            child = RunFactory.NewRun(call.Child, inputs, _svc, Now, parent: (RunId, exec.Seq));
+        }
+        catch (BatonException ex) when (ex is WorkflowInputException or RunStartException)
+        {
+            FailStep(exec, new ErrorInfo("workflow.inputs", ex.Message) { Retryable = false });
+            return;
+        }
+
+        child.NextEventSeq = 2;
+        _pending.NewRuns.Add(new RunCommit
+        {
+            Run = child,
+            IsNew = true,
+            Events =
+            [
+                new TimelineEvent
+                {
+                    RunId = child.Id,
+                    Seq = 1,
+                    At = Now,
+                    Type = TimelineEventTypes.RunStarted,
+                    Actor = $"run:{RunId}",
+                    Message = $"Run of '{call.Child.Name}' started by step '{exec.Path}' of run {RunId}.",
+                    Data = new JsonObject { ["definitionHash"] = call.Child.Hash, ["parentRunId"] = RunId.Value },
+                },
+            ],
+        });
+        _pending.Definitions.Add(DefinitionCache.ToRecord(call.Child, Now));
+        _svc.Definitions.Add(call.Child);
+        exec.State = new JsonObject { ["childRunId"] = child.Id.Value };
+        SetStatus(exec, StepStatus.Waiting, DeadlineOf(exec, exec.State));
+        Emit(TimelineEventTypes.StepWaiting, exec, $"Waiting for child run {child.Id} of '{call.Child.Name}'.", data: new JsonObject { ["childRunId"] = child.Id.Value });
+    }
+
+    private void ChildFinished(StepExecutionRecord exec, JsonObject data)
+    {
+        var status = data["status"]?.GetValue<string>();
+        if (status == "completed")
+        {
+            Complete(exec, data["output"]?.DeepClone());
+            return;
+        }
+
+        var childId = data["childRunId"]?.GetValue<string>();
+        var message = data["error"]?["message"]?.GetValue<string>() ?? $"it was {status}";
+        FailStep(exec, new ErrorInfo(ErrorCodes.ChildFailed, $"Child run {childId} {status}: {message}") { Retryable = false });
+    }
+
+    private void CancelChildRun(StepExecutionRecord exec)
+    {
+        if (exec.State?["childRunId"]?.GetValue<string>() is { } child)
+        {
+            _pending.OutgoingSignals.Add(new SignalRecord
+            {
+                RunId = new RunId(child),
+                Kind = SignalKind.Cancel,
+                Name = "cancel",
+                Actor = "engine",
+                CreatedAt = Now,
+            });
+        }
+    }
+
+    /// <summary>When the step's own <c>timeout</c> ends a wait; kept in the state so that it survives restarts.</summary>
+    private DateTimeOffset? DeadlineOf(StepExecutionRecord exec, JsonObject state)
+    {
+        if (state["deadline"]?.GetValue<DateTimeOffset>() is { } stored)
+        {
+            return stored;
+        }
+
+        if (_state.StepOf(exec).Timeout is not { } timeout)
+        {
+            return null;
+        }
+
+        var deadline = (exec.StartedAt ?? Now) + timeout;
+        state["deadline"] = deadline;
+        return deadline;
+    }
+
+    private static DateTimeOffset? Earliest(params DateTimeOffset?[] times)
+        => times.Where(t => t is not null).Min();
+
+    private static TimeSpan EvaluateDuration(Template template, IExpressionContext scope, string field)
+    {
+        var text = template.EvaluateToString(scope);
+        return Duration.TryParse(text, out var value)
+            ? value
+            : throw new StepFailedException(ErrorCodes.InvalidConfig, $"{field} must be a duration such as '30s' or '1h30m', not '{text}'.", retryable: false);
+    }
+
+    private static DateTimeOffset EvaluateTime(Template template, IExpressionContext scope, string field)
+    {
+        var text = template.EvaluateToString(scope);
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
+            ? value
+            : throw new StepFailedException(ErrorCodes.InvalidConfig, $"{field} must be an ISO-8601 time such as '2026-12-01T09:00:00Z', not '{text}'.", retryable: false);
+    }
+
+    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+}

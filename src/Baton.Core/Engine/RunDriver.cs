@@ -1,0 +1,368 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Baton.Definitions;
+using Baton.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Baton.Engine;
+
+/// <summary>
+/// Drives one run that this worker holds: a single-threaded state machine over the run's step executions.
+/// </summary>
+/// <remarks>
+/// <para>The loop: advance the state machine in memory as far as it goes without side effects (control-flow steps,
+/// signals, due timers, outcomes of finished attempts); commit that transition; only then launch the attempts it
+/// started. So nothing outside the run ever depends on a transition that is not durable, and a crash at any moment
+/// replays from the last commit.</para>
+/// <para>Attempts of action steps run concurrently as tasks and report back through a channel; all state changes
+/// happen on the driver's loop.</para>
+/// </remarks>
+internal sealed partial class RunDriver
+{
+    private readonly EngineServices _svc;
+    private readonly string _owner;
+    private readonly RunState _state;
+    private readonly PendingCommit _pending = new();
+    private readonly SortedSet<long> _agenda = [];
+    private readonly List<long> _toLaunch = [];
+    private readonly Dictionary<long, InFlight> _inFlight = [];
+    private readonly Channel<AttemptResult> _results = Channel.CreateUnbounded<AttemptResult>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<SignalRecord> _signals = [];
+    private readonly HashSet<RunId> _relatedRuns = [];
+    private readonly string _startActor;
+    private bool _isNew;
+    private JsonObject? _secrets;
+    private DateTimeOffset _nextHeartbeat;
+    private CancellationToken _driveToken;
+
+    private RunDriver(EngineServices services, string owner, RunState state, bool isNew, IEnumerable<SignalRecord> signals, string startActor)
+    {
+        _svc = services;
+        _owner = owner;
+        _state = state;
+        _isNew = isNew;
+        _startActor = startActor;
+        _signals.AddRange(signals.OrderBy(s => s.Id));
+        foreach (var exec in state.Execs)
+        {
+            if (exec.Status == StepStatus.Ready || (exec.Status == StepStatus.Waiting && exec.ReadyAt is not null))
+            {
+                _agenda.Add(exec.Seq);
+            }
+        }
+    }
+
+    public RunId RunId => _state.Run.Id;
+
+    public RunRecord Run => _state.Run;
+
+    private WorkflowDefinition Definition => _state.Definition;
+
+    private DateTimeOffset Now => _svc.TimeProvider.GetUtcNow();
+
+    /// <summary>A driver for a run that does not exist yet; its first commit inserts it.</summary>
+    public static RunDriver ForNewRun(EngineServices services, string owner, WorkflowDefinition definition, RunRecord run, string actor)
+        => new(services, owner, new RunState(run, definition, []), isNew: true, [], actor);
+
+    /// <summary>A driver for a stored run this worker has claimed.</summary>
+    public static RunDriver ForSnapshot(EngineServices services, string owner, WorkflowDefinition definition, RunSnapshot snapshot)
+        => new(services, owner, new RunState(snapshot.Run, definition, snapshot.Steps), isNew: false, snapshot.PendingSignals, "engine");
+
+    /// <summary>Creates a new run without driving it: it is committed ready, for any worker to take.</summary>
+    public async Task CreateAsync(CancellationToken cancellationToken)
+    {
+        Prepare();
+        PrepareRelease();
+        await CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drives the run until nothing more can happen in this process now. Returns the runs it affected.</summary>
+    /// <exception cref="LeaseLostException">Another worker took the run over; this driver's work was dropped.</exception>
+    public async Task<IReadOnlyCollection<RunId>> DriveAsync(CancellationToken cancellationToken)
+    {
+        _driveToken = cancellationToken;
+        using var activity = EngineTelemetry.Source.StartActivity($"run {Definition.Name}", ActivityKind.Internal);
+        activity?.SetTag("baton.run.id", RunId.Value);
+        activity?.SetTag("baton.workflow.name", Definition.Name);
+        activity?.SetTag("baton.definition.hash", Definition.Hash);
+        _nextHeartbeat = Now + _svc.Options.HeartbeatInterval;
+        try
+        {
+            Prepare();
+            while (true)
+            {
+                Advance();
+                if (CanRelease())
+                {
+                    PrepareRelease();
+                    await CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                    break;
+                }
+
+                if (_pending.HasChanges)
+                {
+                    await CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+
+                Launch();
+                if (_pending.HasChanges || _results.Reader.TryPeek(out _))
+                {
+                    continue;
+                }
+
+                await WaitForWorkAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            activity?.SetTag("baton.run.status", Run.Status.ToString());
+            _svc.OnRunSettled?.Invoke(Run);
+            return _relatedRuns;
+        }
+        catch (Exception ex) when (ex is LeaseLostException or OperationCanceledException)
+        {
+            await AbandonAsync().ConfigureAwait(false);
+            if (ex is OperationCanceledException && !_isNew)
+            {
+                // Hand the run back at once, so that another worker need not wait for the lease to expire.
+                await TryReleaseLeaseAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+        catch
+        {
+            await AbandonAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private void Prepare()
+    {
+        if (_isNew)
+        {
+            Emit(TimelineEventTypes.RunStarted, null, $"Run of '{Definition.Name}' started.", actor: _startActor,
+                data: new JsonObject { ["definitionHash"] = Definition.Hash, ["version"] = Definition.Version });
+            Activate(Definition.Steps[0], parent: null, ordinal: 0);
+            return;
+        }
+
+        if (Run.IsTerminal)
+        {
+            return;
+        }
+
+        RecoverInterruptedAttempts();
+    }
+
+    /// <summary>True when nothing is in flight and no retry backoff is short enough to wait out here.</summary>
+    private bool CanRelease()
+        => _inFlight.Count == 0 && _toLaunch.Count == 0 && NextHeldWake() is null && !_results.Reader.TryPeek(out _);
+
+    /// <summary>The earliest retry backoff this driver waits out itself rather than releasing the run.</summary>
+    private DateTimeOffset? NextHeldWake()
+    {
+        if (Run.IsTerminal)
+        {
+            return null;
+        }
+
+        var horizon = Now + _svc.Options.RetryHoldThreshold;
+        DateTimeOffset? earliest = null;
+        foreach (var seq in _agenda)
+        {
+            var exec = _state[seq];
+            if (exec.Status == StepStatus.Ready && exec.ReadyAt is { } at && at <= horizon && (earliest is null || at < earliest))
+            {
+                earliest = at;
+            }
+        }
+
+        return earliest;
+    }
+
+    private async Task WaitForWorkAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var wake = NextHeldWake() ?? DateTimeOffset.MaxValue;
+        if (wake > _nextHeartbeat)
+        {
+            wake = _nextHeartbeat;
+        }
+
+        var delay = wake > now ? wake - now : TimeSpan.Zero;
+        if (delay > TimeSpan.Zero)
+        {
+            using var wakeUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var resultReady = _results.Reader.WaitToReadAsync(wakeUp.Token).AsTask();
+            var timer = Task.Delay(delay, _svc.TimeProvider, wakeUp.Token);
+            await Task.WhenAny(resultReady, timer).ConfigureAwait(false);
+            await wakeUp.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(resultReady, timer).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        if (Now >= _nextHeartbeat)
+        {
+            await HeartbeatAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Renews the lease and picks up signals that other processes sent while this worker held the run.</summary>
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        _nextHeartbeat = now + _svc.Options.HeartbeatInterval;
+        var lost = await _svc.Store.RenewLeasesAsync(_owner, [RunId], now + _svc.Options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (lost.Count > 0)
+        {
+            throw new LeaseLostException(RunId, _owner);
+        }
+
+        Run.LeaseExpiresAt = now + _svc.Options.LeaseDuration;
+        var known = _signals.Select(s => s.Id).ToHashSet();
+        var all = await _svc.Store.GetSignalsAsync(RunId, cancellationToken).ConfigureAwait(false);
+        foreach (var signal in all)
+        {
+            if (signal.ConsumedBySeq is null && signal.Id > Run.SignalWatermark && !known.Contains(signal.Id))
+            {
+                _signals.Add(signal);
+            }
+        }
+    }
+
+    /// <summary>Computes the run's status and wake-up time for the time no worker holds it, and releases the lease.</summary>
+    private void PrepareRelease()
+    {
+        if (!Run.IsTerminal)
+        {
+            DateTimeOffset? readyAt = null;
+            var hasReadyWork = false;
+            foreach (var seq in _agenda)
+            {
+                var exec = _state[seq];
+                hasReadyWork |= exec.Status == StepStatus.Ready;
+                if (exec.ReadyAt is { } at && (readyAt is null || at < readyAt))
+                {
+                    readyAt = at;
+                }
+
+                if (exec.Status == StepStatus.Ready && exec.ReadyAt is null)
+                {
+                    readyAt = Now;
+                }
+            }
+
+            var status = hasReadyWork ? RunStatus.Running : RunStatus.Waiting;
+            if (status == RunStatus.Waiting && Run.Status != RunStatus.Waiting)
+            {
+                Emit(TimelineEventTypes.RunWaiting, null, DescribeWaits());
+            }
+
+            Run.Status = status;
+            Run.ReadyAt = readyAt;
+        }
+        else
+        {
+            Run.ReadyAt = null;
+        }
+
+        Run.LeaseOwner = null;
+        Run.LeaseExpiresAt = null;
+        _pending.RunChanged = true;
+    }
+
+    private string DescribeWaits()
+    {
+        var waits = _state.Execs
+            .Where(e => e.Status == StepStatus.Waiting)
+            .Select(e => $"{e.Path} ({_state.StepOf(e).Kind})")
+            .ToList();
+        return waits.Count == 0 ? "The run is waiting." : $"The run is waiting on {string.Join(", ", waits)}.";
+    }
+
+    private async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        Run.UpdatedAt = now;
+        if (Run.LeaseOwner is not null)
+        {
+            Run.LeaseExpiresAt = now + _svc.Options.LeaseDuration;
+        }
+
+        Run.SignalWatermark = Math.Max(Run.SignalWatermark, _signals.Count == 0 ? 0 : _signals.Max(s => s.Id));
+        var commit = new RunCommit
+        {
+            Run = Run,
+            IsNew = _isNew,
+            ExpectedLeaseOwner = _isNew ? null : _owner,
+            Steps = [.. _pending.Steps.Values],
+            Events = [.. _pending.Events],
+            ConsumedSignals = [.. _pending.ConsumedSignals],
+            NewRuns = [.. _pending.NewRuns],
+            OutgoingSignals = [.. _pending.OutgoingSignals],
+            Definitions = [.. _pending.Definitions],
+        };
+        await _svc.Store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+        _isNew = false;
+        EngineTelemetry.Commits.Add(1);
+        foreach (var run in _pending.NewRuns)
+        {
+            _relatedRuns.Add(run.Run.Id);
+        }
+
+        foreach (var signal in _pending.OutgoingSignals)
+        {
+            _relatedRuns.Add(signal.RunId);
+        }
+
+        var events = _svc.OnCommitted is null ? null : _pending.Events.ToList();
+        _pending.Clear();
+        if (events is not null)
+        {
+            foreach (var e in events)
+            {
+                _svc.OnCommitted!(e);
+            }
+        }
+    }
+
+    /// <summary>Stops every attempt in flight and forgets what was not committed.</summary>
+    private async Task AbandonAsync()
+    {
+        foreach (var flight in _inFlight.Values)
+        {
+            await flight.Cancellation.CancelAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await Task.WhenAll(_inFlight.Values.Select(f => f.Task)).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _svc.Logger.LogDebug(ex, "An attempt of run {RunId} ended with an exception while the run was abandoned.", RunId);
+        }
+
+        foreach (var flight in _inFlight.Values)
+        {
+            flight.Cancellation.Dispose();
+        }
+
+        _inFlight.Clear();
+        _pending.Clear();
+    }
+
+    private async Task TryReleaseLeaseAsync()
+    {
+        try
+        {
+            await _svc.Store.ReleaseLeaseAsync(RunId, _owner, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (BatonException ex)
+        {
+            _svc.Logger.LogWarning(ex, "Could not release the lease on run {RunId}; it will expire.", RunId);
+        }
+    }
+
+    private sealed record InFlight(CancellationTokenSource Cancellation, int Attempt, Task Task);
+}

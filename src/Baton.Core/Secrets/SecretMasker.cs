@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+
+namespace Baton.Secrets;
+
+/// <summary>
+/// Replaces secret values with <c>***</c> in text and JSON trees. The engine masks everything before it is
+/// stored, logged or shown, so a secret that leaks into a step's output is stored masked.
+/// </summary>
+/// <remarks>
+/// Masking matches the value as it is and its URL-encoded form. A secret that a step transforms (say, base64)
+/// cannot be recognised: send secrets where they are used, not through outputs.
+/// </remarks>
+public sealed class SecretMasker
+{
+    public const string Mask = "***";
+
+    private readonly Lock _gate = new();
+    private string[] _values = [];
+
+    public static SecretMasker Empty { get; } = new();
+
+    public bool IsEmpty => _values.Length == 0;
+
+    /// <summary>Adds values to mask. Thread-safe.</summary>
+    public void Add(IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        lock (_gate)
+        {
+            var set = new HashSet<string>(_values, StringComparer.Ordinal);
+            foreach (var value in values.Where(v => !string.IsNullOrEmpty(v)))
+            {
+                set.Add(value);
+                var encoded = Uri.EscapeDataString(value);
+                if (encoded != value)
+                {
+                    set.Add(encoded);
+                }
+            }
+
+            // Longest first, so that a secret containing another is masked whole.
+            _values = [.. set.OrderByDescending(v => v.Length)];
+        }
+    }
+
+    public string MaskText(string text)
+    {
+        var values = _values;
+        if (values.Length == 0 || string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        foreach (var value in values)
+        {
+            if (text.Contains(value, StringComparison.Ordinal))
+            {
+                text = text.Replace(value, Mask, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>Returns the tree with every string (values and property names) masked: the same instance when nothing needed masking.</summary>
+    public JsonNode? MaskNode(JsonNode? node)
+    {
+        if (_values.Length == 0 || node is null || !NeedsMask(node))
+        {
+            return node;
+        }
+
+        return Rewrite(node);
+    }
+
+    private bool NeedsMask(JsonNode node) => node switch
+    {
+        JsonObject obj => obj.Any(p => MaskText(p.Key) != p.Key || (p.Value is not null && NeedsMask(p.Value))),
+        JsonArray array => array.Any(i => i is not null && NeedsMask(i)),
+        JsonValue value => value.TryGetValue<string>(out var s) && MaskText(s) != s,
+        _ => false,
+    };
+
+    private JsonNode? Rewrite(JsonNode? node) => node switch
+    {
+        JsonObject obj => RewriteObject(obj),
+        JsonArray array => new JsonArray([.. array.Select(Rewrite)]),
+        JsonValue value when value.TryGetValue<string>(out var s) => JsonValue.Create(MaskText(s)),
+        _ => node?.DeepClone(),
+    };
+
+    private JsonObject RewriteObject(JsonObject obj)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in obj)
+        {
+            var masked = MaskText(key);
+            var unique = masked;
+            for (var n = 2; result.ContainsKey(unique); n++)
+            {
+                unique = $"{masked}#{n}";
+            }
+
+            result[unique] = Rewrite(value);
+        }
+
+        return result;
+    }
+}
