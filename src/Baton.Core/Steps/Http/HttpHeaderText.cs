@@ -1,0 +1,11 @@
+namespace Baton.Steps;
+
+/// <summary>Header name rules from RFC 9110.</summary>
+internal static class HttpHeaderText
+{
+    private const string TokenSymbols = "!#$%&'*+-.^_`|~";
+
+    /// <summary>Whether <paramref name="name"/> is a non-empty token: letters, digits and <c>!#$%&amp;'*+-.^_`|~</c>.</summary>
+    public static bool IsToken(string name)
+        => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || TokenSymbols.Contains(c, StringComparison.Ordinal));
+}
