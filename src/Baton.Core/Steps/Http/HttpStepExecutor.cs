@@ -26,6 +26,7 @@ public sealed class HttpStepExecutor : IStepExecutor
         _httpClient = httpClient;
     }
 
+    /// <inheritdoc/>
     public string Kind => "http";
 
     /// <summary>
@@ -46,6 +47,7 @@ public sealed class HttpStepExecutor : IStepExecutor
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
+    /// <inheritdoc/>
     public async ValueTask<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
