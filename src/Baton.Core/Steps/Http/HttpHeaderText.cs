@@ -1,6 +1,6 @@
 namespace Baton.Steps;
 
-/// <summary>Header name rules from RFC 9110.</summary>
+/// <summary>Header name and value rules from RFC 9110, narrowed to what HttpClient sends.</summary>
 internal static class HttpHeaderText
 {
     private const string TokenSymbols = "!#$%&'*+-.^_`|~";
@@ -8,4 +8,7 @@ internal static class HttpHeaderText
     /// <summary>Whether <paramref name="name"/> is a non-empty token: letters, digits and <c>!#$%&amp;'*+-.^_`|~</c>.</summary>
     public static bool IsToken(string name)
         => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || TokenSymbols.Contains(c, StringComparison.Ordinal));
+
+    /// <summary>Whether <paramref name="value"/> holds only visible ASCII, spaces and tabs.</summary>
+    public static bool IsValidValue(string value) => value.All(c => c == '\t' || (c >= ' ' && c <= '~'));
 }

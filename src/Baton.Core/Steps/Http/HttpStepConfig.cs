@@ -137,10 +137,11 @@ internal sealed record HttpStepConfig(
                 continue;
             }
 
-            // A line break would let a rendered value inject further headers.
-            if (text.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+            // A line break would let a rendered value inject further headers; other non-ASCII text HttpClient refuses
+            // at send time, which would look like a (retryable) connection error.
+            if (!HttpHeaderText.IsValidValue(text))
             {
-                throw StepConfigReader.Invalid($"{path} must not contain line breaks or NUL characters.");
+                throw StepConfigReader.Invalid($"{path} must hold only printable ASCII characters, without line breaks.");
             }
 
             result.Add(new(name, text));
