@@ -41,7 +41,7 @@ internal sealed class CliHost : IAsyncDisposable
         try
         {
             await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-            IEnumerable<IStepExecutor> steps = [new Steps.Http.HttpStepExecutor(Steps.Http.HttpStepExecutor.CreateDefaultHttpClient()), new Steps.Process.RunStepExecutor(), .. extraSteps ?? []];
+            IEnumerable<IStepExecutor> steps = [new HttpStepExecutor(HttpStepExecutor.CreateDefaultHttpClient()), new RunStepExecutor(), .. extraSteps ?? []];
             var engine = new BatonEngine(store, steps, options, secrets, TimeProvider.System, loggerFactory);
             return new CliHost(engine, store, loggerFactory, location.Path);
         }

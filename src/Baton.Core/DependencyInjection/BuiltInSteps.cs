@@ -1,3 +1,6 @@
+using Baton.Steps;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the step executors that ship with the engine.</summary>
@@ -5,7 +8,7 @@ internal static class BuiltInSteps
 {
     public static void Register(IServiceCollection services)
     {
-        // The http and run executors are registered here once they are part of the engine.
-        _ = services;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepExecutor, HttpStepExecutor>(_ => new HttpStepExecutor(HttpStepExecutor.CreateDefaultHttpClient())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepExecutor, RunStepExecutor>());
     }
 }

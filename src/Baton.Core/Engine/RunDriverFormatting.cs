@@ -1,5 +1,4 @@
 using System.Globalization;
-using Baton.Definitions;
 
 namespace Baton.Engine;
 
