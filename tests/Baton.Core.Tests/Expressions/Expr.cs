@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Baton.Expressions;
+using Baton.Expressions.Runtime;
 
 namespace Baton.Core.Tests.Expressions;
 
@@ -23,7 +24,7 @@ internal static class Expr
         return act.Should().Throw<ExpressionException>().Which;
     }
 
-    public static string ToJson(JsonNode? node) => node?.ToJsonString() ?? "null";
+    public static string ToJson(JsonNode? node) => node?.ToJsonString(ValueText.JsonOptions) ?? "null";
 
     public static Template Valid(Template template)
     {
