@@ -105,8 +105,7 @@ public sealed partial class Template
 
     private static ExpressionError Unclosed(string text, int open)
     {
-        var shown = text.Length - open > 40 ? text.Substring(open, 40) + "..." : text[open..];
-        return new ExpressionError($"The expression '{shown}' is not closed: end it with '}}}}'.", open, Open.Length);
+        return new ExpressionError($"The expression '{MessageText.Quote(text.AsSpan(open))}' is not closed: end it with '}}}}'.", open, Open.Length);
     }
 
     private static ExpressionError TooLong(string text)

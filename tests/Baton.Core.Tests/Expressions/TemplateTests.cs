@@ -115,9 +115,12 @@ public class TemplateTests
         context["c"] = JsonValue.Create(1.25f);
         context["d"] = JsonValue.Create(long.MaxValue);
         context["e"] = JsonValue.Create('c');
+        context["f"] = JsonValue.Create(ulong.MaxValue);
+        context["g"] = JsonValue.Create((short)-4);
+        context["h"] = JsonValue.Create((byte)8);
 
-        Expr.Valid(Template.Parse("${{ a }} ${{ b }} ${{ c }} ${{ d }} ${{ e }} ${{ a + b }}")).EvaluateToString(context)
-            .Should().Be("5 2.5 1.25 9223372036854775807 c 7.5");
+        Expr.Valid(Template.Parse("${{ a }} ${{ b }} ${{ c }} ${{ d }} ${{ e }} ${{ f }} ${{ a + b + c + g + h }} ${{ f > d }}")).EvaluateToString(context)
+            .Should().Be("5 2.5 1.25 9223372036854775807 c 18446744073709551615 12.75 true");
     }
 
     [Fact]
