@@ -132,4 +132,27 @@ public class TemplateTests
 
         act.Should().Throw<ExpressionException>().WithMessage("'-' needs two numbers, not a string and a number in 'inputs.name - 1'.");
     }
+
+    [Fact]
+    public void EvaluateToString_NestedEvaluationOnTheSameThread_KeepsBothTexts()
+    {
+        var inner = Expr.Valid(Template.Parse("inner ${{ inputs.name }} text"));
+        var outer = Expr.Valid(Template.Parse("outer [${{ nested }}] done"));
+
+        outer.EvaluateToString(new ReentrantContext(inner, new TestExpressionContext(Data))).Should().Be("outer [inner Ada text] done");
+    }
+
+    [Fact]
+    public void EvaluateToString_ConcurrentThreads_GiveTheSameText()
+    {
+        var template = Expr.Valid(Template.Parse("${{ inputs.name }}:${{ inputs.list }}:${{ matches(inputs.name, '^A') }}:${{ inputs.id }}"));
+        var context = new TestExpressionContext(Data);
+        var expected = template.EvaluateToString(context);
+
+        var results = new string[2000];
+        Parallel.For(0, results.Length, i => results[i] = template.EvaluateToString(context));
+
+        results.Should().AllBe(expected);
+        expected.Should().Be("Ada:[1,\"x\",null]:true:12345678901234567890");
+    }
 }
