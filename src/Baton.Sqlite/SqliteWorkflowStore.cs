@@ -124,6 +124,9 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
         return hold;
     }
 
+    /// <summary>Runs <paramref name="sql"/> on the write connection, inside the writer's transaction; for tests.</summary>
+    internal Task<object?> QueryOnWriterAsync(string sql) => Writer.Enqueue(context => context.Scalar(sql), CancellationToken.None);
+
     private SqliteWriter Writer => _disposed
         ? throw new ObjectDisposedException(nameof(SqliteWorkflowStore))
         : _writer ?? throw NotInitialized();

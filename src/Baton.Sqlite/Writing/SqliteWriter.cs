@@ -28,7 +28,7 @@ internal sealed class SqliteWriter
         _connection = connection;
         _writeLock = writeLock;
         _commands = new WriteCommands(connection);
-        _context = new WriteContext(_commands, timeProvider, logger);
+        _context = new WriteContext(connection, _commands, timeProvider, logger);
         _maxBatchSize = maxBatchSize;
         _errors = errors;
         _logger = logger;
