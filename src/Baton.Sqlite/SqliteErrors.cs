@@ -1,0 +1,40 @@
+using Baton.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Baton.Sqlite;
+
+/// <summary>Turns SQLite failures into <see cref="StoreException"/>s that name the file and say what to do.</summary>
+internal sealed class SqliteErrors(string path, TimeSpan busyTimeout)
+{
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+    public const int SqliteConstraint = 19;
+
+    public string Path => path;
+
+    public static bool IsBusy(int resultCode) => (resultCode & 0xFF) is SqliteBusy or SqliteLocked;
+
+    /// <summary>Maps an exception from SQLite to the store's error; other exceptions pass through unchanged.</summary>
+    public Exception Translate(Exception exception) => exception switch
+    {
+        SqliteException e when IsBusy(e.SqliteErrorCode) => Locked(e),
+        SqliteException e when e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase => Corrupt(e.Message, e),
+        SqliteException e => new StoreException(
+            StoreErrorKind.Unavailable,
+            $"The store '{path}' cannot be used: {e.Message} Check that the file and its directory exist, are writable and that the disk is not full.",
+            e),
+        _ => exception,
+    };
+
+    public StoreException Locked(Exception? inner = null) => new(
+        StoreErrorKind.Locked,
+        $"The store '{path}' is locked: another process or store instance has held it for longer than the busy timeout of {busyTimeout.TotalSeconds:0.###} s. Stop the other process, or raise SqliteStoreOptions.BusyTimeout.",
+        inner);
+
+    public StoreException Corrupt(string reason, Exception? inner = null) => new(
+        StoreErrorKind.Corrupt,
+        $"The file '{path}' is not a Baton SQLite store or is corrupt ({reason}). Restore it from a backup, or set SqliteStoreOptions.Path to another file.",
+        inner);
+}
