@@ -77,7 +77,7 @@ internal sealed partial class WorkflowBinder
 
         if (seen.TryGetValue(name, out var first))
         {
-            _diagnostics.Error(DiagnosticCodes.InvalidName, node.Location, $"The {what} '{name}' is declared twice; the first is at line {first.Location.Line}.");
+            _diagnostics.Error(DiagnosticCodes.InvalidName, node.Location, $"The {what} '{name}' is declared twice; the first is at {Positions.Earlier(first.Location, node.Location)}.");
             return false;
         }
 

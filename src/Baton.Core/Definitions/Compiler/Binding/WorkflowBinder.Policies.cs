@@ -151,7 +151,7 @@ internal sealed partial class WorkflowBinder
 
         foreach (var entry in map.Entries.Where(e => e.Name is not ("continue" or "goto")))
         {
-            UnknownKey(entry, "on-error mapping", ["continue", "goto"]);
+            UnknownKey(entry, "an on-error mapping", ["continue", "goto"]);
         }
 
         var cont = map.Find("continue");

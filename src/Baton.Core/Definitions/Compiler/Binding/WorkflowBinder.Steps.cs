@@ -91,7 +91,7 @@ internal sealed partial class WorkflowBinder
 
         foreach (var entry in unknown)
         {
-            UnknownKey(entry, "step", common.Concat(KindNames));
+            UnknownKey(entry, "a step", common.Concat(KindNames));
         }
 
         return kinds.FirstOrDefault();

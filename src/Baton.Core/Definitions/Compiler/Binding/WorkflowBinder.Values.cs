@@ -24,13 +24,13 @@ internal sealed partial class WorkflowBinder
         {
             if (map.Find(required) is null)
             {
-                _diagnostics.Error(DiagnosticCodes.MissingKey, map.Location, $"A {spec.Name} needs '{required}'.");
+                _diagnostics.Error(DiagnosticCodes.MissingKey, map.Location, $"{char.ToUpperInvariant(spec.Name[0])}{spec.Name[1..]} needs '{required}'.");
             }
         }
     }
 
     private void UnknownKey(MappingEntry entry, string owner, IEnumerable<string> known)
-        => _diagnostics.Error(DiagnosticCodes.UnknownKey, entry.Key.Location, $"'{entry.Name}' is not a key of a {owner}.{Suggestions.Hint(entry.Name, known)}");
+        => _diagnostics.Error(DiagnosticCodes.UnknownKey, entry.Key.Location, $"'{entry.Name}' is not a key of {owner}.{Suggestions.Hint(entry.Name, known)}");
 
     private void WrongType(SyntaxNode node, string key, string expected)
         => _diagnostics.Error(DiagnosticCodes.WrongType, node.Location, $"'{key}' must be {expected}, not {node.Describe()}.");

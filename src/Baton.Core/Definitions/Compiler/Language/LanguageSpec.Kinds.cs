@@ -4,7 +4,7 @@ internal static partial class LanguageSpec
 {
     private static readonly Shape StatusOrClass = Shape.OneOf(Shape.Integer(100, 599), Shape.Matching(Patterns.StatusClass));
 
-    public static readonly ObjectSpec Http = new("http step", "Sends an HTTP request. Output: { status, headers, body }.", [
+    public static readonly ObjectSpec Http = new("an http step", "Sends an HTTP request. Output: { status, headers, body }.", [
         new("method", Shape.OneOf(Shape.Choice([.. HttpMethods]), Shape.Matching(Patterns.HasExpression)), "GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS. Default GET."),
         new("url", Shape.Template, "Must render to an absolute http or https URL.", Required: true),
         new("headers", Shape.MapOf(Shape.Scalar, Patterns.HeaderName), "Request headers: name to template."),
@@ -14,7 +14,7 @@ internal static partial class LanguageSpec
         new("max-response-bytes", Shape.IntegerOrTemplate(1), "The largest response body accepted. Default 10 MiB."),
     ]);
 
-    public static readonly ObjectSpec Run = new("run step", "Runs a process. Output: { exitCode, stdout, stderr, json }.", [
+    public static readonly ObjectSpec Run = new("a run step", "Runs a process. Output: { exitCode, stdout, stderr, json }.", [
         new("command", Shape.Template, "A path (./x, ../x, /x) or a program name looked up on PATH. Never run through a shell.", Required: true),
         new("args", Shape.ListOf(Shape.Scalar), "Arguments, passed as they are."),
         new("env", Shape.MapOf(Shape.Scalar, Patterns.EnvName), "Extra environment variables."),
@@ -23,36 +23,36 @@ internal static partial class LanguageSpec
         new("max-output-bytes", Shape.IntegerOrTemplate(1), "The cap on captured stdout and on captured stderr. Default 1 MiB."),
     ]);
 
-    public static readonly ObjectSpec SwitchCase = new("switch case", "A case: a condition, and either goto or steps.", [
+    public static readonly ObjectSpec SwitchCase = new("a switch case", "A case: a condition, and either goto or steps.", [
         new("name", Shape.Text, "The case's name, used in the step's output."),
         new("when", Shape.Condition, "The condition: a bare expression or a template.", Required: true),
         new("goto", Shape.Matching(Patterns.StepId), "A step in the switch's own sequence to jump to."),
         new("steps", StepList, "Steps to run when the case is taken."),
     ]);
 
-    public static readonly ObjectSpec SwitchDefault = new("switch default", "Taken when no case matches: either goto or steps.", [
+    public static readonly ObjectSpec SwitchDefault = new("a switch default", "Taken when no case matches: either goto or steps.", [
         new("name", Shape.Text, "The case's name, used in the step's output."),
         new("goto", Shape.Matching(Patterns.StepId), "A step in the switch's own sequence to jump to."),
         new("steps", StepList, "Steps to run when no case matches."),
     ]);
 
-    public static readonly ObjectSpec Switch = new("switch step", "Picks the first case whose when is true. Output: { case, output }.", [
+    public static readonly ObjectSpec Switch = new("a switch step", "Picks the first case whose when is true. Output: { case, output }.", [
         new("cases", Shape.ListOf(Shape.Object(SwitchCase), 1), "The cases, tried in order.", Required: true),
         new("default", Shape.Object(SwitchDefault), "Taken when no case matches."),
     ]);
 
-    public static readonly ObjectSpec Parallel = new("parallel step", "Runs branches at once.", [
+    public static readonly ObjectSpec Parallel = new("a parallel step", "Runs branches at once.", [
         new("mode", Shape.Choice("all", "any"), "all: every branch must complete; any: the first branch to complete wins. Default all."),
         new("branches", StepList, "The branches; each is one step (use a steps group for several).", Required: true),
     ]);
 
-    public static readonly ObjectSpec ForEach = new("foreach step", "Runs steps once per item. Output: the list of each item's output.", [
+    public static readonly ObjectSpec ForEach = new("a foreach step", "Runs steps once per item. Output: the list of each item's output.", [
         new("items", Shape.Template, "An expression that evaluates to a list, such as ${{ inputs.documents }}.", Required: true),
         new("concurrency", Shape.Integer(1, ForEachStep.MaxConcurrency), "How many items run at once. Default 1, at most 256."),
         new("steps", StepList, "The body, run for each item; item and index name the current item.", Required: true),
     ]);
 
-    public static readonly ObjectSpec Wait = new("wait step", "Waits durably for a duration, a time, or events. Output: { event, data, timedOut, firedAt }.", [
+    public static readonly ObjectSpec Wait = new("a wait step", "Waits durably for a duration, a time, or events. Output: { event, data, timedOut, firedAt }.", [
         new("for", Shape.Template, "Wait this long: a duration such as 30s, or a template."),
         new("until", Shape.Template, "Wait until this ISO-8601 instant, or a template."),
         new("event", Shape.Matching(Patterns.EventName), "Wait for this event."),
@@ -60,7 +60,7 @@ internal static partial class LanguageSpec
         new("timeout", Shape.Template, "With events: give up after this long, with timedOut: true."),
     ]);
 
-    public static readonly ObjectSpec Approval = new("approval step", "Waits for a person to approve or reject. Output: { decision, by, comment, data, decidedAt }.", [
+    public static readonly ObjectSpec Approval = new("an approval step", "Waits for a person to approve or reject. Output: { decision, by, comment, data, decidedAt }.", [
         new("title", Shape.Template, "What the reviewer is asked."),
         new("instructions", Shape.Template, "Instructions shown with the request."),
         new("data", Shape.Any, "The data under review."),
@@ -68,12 +68,12 @@ internal static partial class LanguageSpec
         new("editable", Shape.ListOf(Shape.Text), "The fields of data the reviewer may change; empty allows any."),
     ]);
 
-    public static readonly ObjectSpec WorkflowCall = new("workflow step", "Runs a child workflow. Output: the child's output.", [
+    public static readonly ObjectSpec WorkflowCall = new("a workflow step", "Runs a child workflow. Output: the child's output.", [
         new("path", Shape.Text, "The child workflow's file, relative to this file.", Required: true),
         new("inputs", Shape.Any, "The child's inputs (templates allowed)."),
     ]);
 
-    public static readonly ObjectSpec Fail = new("fail step", "Fails with a message.", [
+    public static readonly ObjectSpec Fail = new("a fail step", "Fails with a message.", [
         new("message", Shape.Template, "The error message.", Required: true),
         new("code", Shape.Matching(Patterns.ErrorCode), "The error code. Default fail."),
     ]);

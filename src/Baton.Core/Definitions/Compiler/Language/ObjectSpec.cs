@@ -13,7 +13,7 @@ internal sealed class ObjectSpec
         _byName = keys.ToDictionary(k => k.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>What the mapping is, for messages: "step", "retry policy"...</summary>
+    /// <summary>What the mapping is, with its article, for messages: "a step", "an http step"...</summary>
     public string Name { get; }
 
     public string Description { get; }

@@ -6,11 +6,11 @@ namespace Baton.Definitions.Compiler.Validation;
 internal static class JsonPaths
 {
     /// <summary>The value the path points at, or null.</summary>
-    public static JsonNode? Find(JsonNode? root, string path)
-    {
-        var segments = SchemaValidation.SplitPath(path, prefix => Walk(root, prefix) is JsonObject obj ? obj.Select(p => p.Key) : []);
-        return Walk(root, segments);
-    }
+    public static JsonNode? Find(JsonNode? root, string path) => Walk(root, Segments(root, path));
+
+    /// <summary>The member names and indexes of the path, resolved against the names <paramref name="root"/> holds.</summary>
+    public static List<object> Segments(JsonNode? root, string path)
+        => SchemaValidation.SplitPath(path, prefix => Walk(root, prefix) is JsonObject obj ? obj.Select(p => p.Key) : []);
 
     /// <summary>The path as people write it: <c>items[2].name</c>; empty for the root.</summary>
     public static string Display(string path) => path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');

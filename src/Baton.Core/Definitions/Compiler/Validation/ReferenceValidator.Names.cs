@@ -50,7 +50,7 @@ internal sealed partial class ReferenceValidator
     {
         if (reference.Members.Count == 0)
         {
-            _diagnostics.Error(DiagnosticCodes.UnknownStep, location, "Name the step to read, as steps.ID.output; 'steps' on its own is not allowed.");
+            _diagnostics.Error(DiagnosticCodes.UnknownStep, location, "Name the step to read, as steps.ID.output; 'steps' on its own or with a computed index cannot be checked.");
             return;
         }
 

@@ -16,7 +16,7 @@ internal static class StepIdValidator
                 diagnostics.Error(
                     DiagnosticCodes.DuplicateStepId,
                     site.Node.Location,
-                    $"The step id '{site.Step.Id}' is already used at line {earlier.Node.Location.Line}; step ids are unique in the whole workflow, compensation steps included.");
+                    $"The step id '{site.Step.Id}' is already used at {Positions.Earlier(earlier.Node.Location, site.Node.Location)}; step ids are unique in the whole workflow, compensation steps included.");
             }
             else
             {

@@ -16,7 +16,7 @@ internal static class StepPlaces
             SequenceRole.Case => $"in case {step.Sequence.Ordinal + 1} of switch step '{parent.Id}'",
             SequenceRole.DefaultCase => $"in the default case of switch step '{parent.Id}'",
             SequenceRole.Branch => $"a branch of parallel step '{parent.Id}'",
-            _ => $"inside {parent.Kind} step '{parent.Id}'",
+            _ => parent is GroupStep ? $"inside group step '{parent.Id}'" : $"inside {parent.Kind} step '{parent.Id}'",
         };
     }
 

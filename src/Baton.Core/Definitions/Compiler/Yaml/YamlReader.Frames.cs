@@ -56,7 +56,7 @@ internal sealed partial class YamlReader
                 diagnostics.Error(
                     DiagnosticCodes.DuplicateKey,
                     key.Location,
-                    $"The key '{key.Value}' appears twice in this mapping; the first is at line {first.Location.Line}. Remove one of them.");
+                    $"The key '{key.Value}' appears twice in this mapping; the first is at {Positions.Earlier(first.Location, key.Location)}. Remove one of them.");
             }
             else
             {
