@@ -60,7 +60,7 @@ internal static partial class LanguageSpec
             Shape.OneOf(Shape.ListOf(Shape.Matching(Patterns.EnvName)), Shape.MapOf(Shape.Scalar, Patterns.EnvName)),
             "The environment variables expressions may read as env.NAME: a list of required names, or a mapping of name to default (nothing: required)."),
         new("secrets", Shape.ListOf(Shape.Matching(Patterns.EnvName)), "The secrets expressions may read as secrets.NAME."),
-        new("the defaults", Shape.Object(Defaults), "retry and timeout applied to every step that does not set its own."),
+        new("defaults", Shape.Object(Defaults), "retry and timeout applied to every step that does not set its own."),
         new("steps", StepList, "The steps, run in order. At least one.", Required: true),
         new("outputs", Shape.Any, "The run's output, rendered when the run completes."),
     ]);
