@@ -1,9 +1,109 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Baton.Definitions.Compiler.Validation;
+using NJsonSchema;
+using NJsonSchema.Validation;
 
 namespace Baton.Definitions;
 
-// Placeholder until the compiler lands; replaced by the real validator.
+/// <summary>Checks a run's inputs against a workflow's input schema, before anything about the run is persisted.</summary>
+/// <remarks>
+/// Error paths read like expressions (<c>inputs.client</c>, <c>inputs.items[2].name</c>) and messages finish the sentence
+/// ("is required", "must be a string, not a number"). The parsed schema is cached per definition hash. Thread-safe.
+/// </remarks>
 public static class InputValidator
 {
-    public static IReadOnlyList<InputError> Validate(WorkflowDefinition definition, JsonObject inputs) => [];
+    private const int MaxCachedSchemas = 256;
+    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
+
+    /// <summary>Validates <paramref name="inputs"/>; returns every problem, or an empty list when they are valid (or the workflow declares no schema).</summary>
+    /// <exception cref="InvalidOperationException">The definition's schema cannot be loaded; the compiler never produces such a definition.</exception>
+    public static IReadOnlyList<InputError> Validate(WorkflowDefinition definition, JsonObject inputs)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (definition.InputSchema is null)
+        {
+            return [];
+        }
+
+        var errors = SchemaValidation.Leaves(SchemaValidation.Validate(GetSchema(definition), inputs));
+        return errors
+            .Select(e => new InputError(PathOf(e), MessageOf(e, inputs)))
+            .Distinct()
+            .ToList();
+    }
+
+    /// <summary>
+    /// Returns a copy of <paramref name="inputs"/> in which every missing top-level input whose schema property has a
+    /// <c>default</c> takes that default. Nested defaults are not applied.
+    /// </summary>
+    public static JsonObject ApplyDefaults(WorkflowDefinition definition, JsonObject inputs)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var result = (JsonObject)inputs.DeepClone();
+        if (definition.InputSchema?["properties"] is not JsonObject properties)
+        {
+            return result;
+        }
+
+        foreach (var (name, property) in properties)
+        {
+            if (!result.ContainsKey(name) && property is JsonObject schema && schema.TryGetPropertyValue("default", out var value))
+            {
+                result[name] = value?.DeepClone();
+            }
+        }
+
+        return result;
+    }
+
+    private static JsonSchema GetSchema(WorkflowDefinition definition)
+    {
+        if (string.IsNullOrEmpty(definition.Hash))
+        {
+            return Load(definition);
+        }
+
+        if (Schemas.TryGetValue(definition.Hash, out var cached))
+        {
+            return cached;
+        }
+
+        if (Schemas.Count >= MaxCachedSchemas)
+        {
+            Schemas.Clear();
+        }
+
+        return Schemas.GetOrAdd(definition.Hash, _ => Load(definition));
+    }
+
+    private static JsonSchema Load(WorkflowDefinition definition)
+    {
+        try
+        {
+            return SchemaValidation.Load(definition.InputSchema!.ToJsonString());
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException($"The input schema of workflow '{definition.Name}' cannot be loaded: {ex.Message}", ex);
+        }
+    }
+
+    private static string PathOf(ValidationError error)
+    {
+        var path = JsonPaths.Display(error.Path ?? "#");
+        return path.Length == 0 ? "inputs" : path.StartsWith('[') ? "inputs" + path : "inputs." + path;
+    }
+
+    private static string MessageOf(ValidationError error, JsonObject inputs)
+    {
+        if (error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed)
+        {
+            return JsonPaths.Segments(inputs, error.Path ?? "#").Count == 1 ? "is not an input this workflow accepts" : "is not an allowed property";
+        }
+
+        return SchemaMessages.Describe(error, JsonPaths.Find(inputs, error.Path ?? "#"));
+    }
 }

@@ -20,10 +20,24 @@ public sealed partial class WorkflowCompiler
     public WorkflowCompilerOptions Options { get; }
 
     /// <summary>Reads a workflow file, and the files of the child workflows it calls, and compiles them.</summary>
-    public CompilationResult CompileFile(string path) => throw new NotImplementedException();
+    /// <param name="path">The file's path; diagnostics name the file exactly as given here (a relative path stays relative).</param>
+    /// <remarks>An unreadable file gives a diagnostic at <c>path:1:1</c>; nothing is thrown for bad input.</remarks>
+    public CompilationResult CompileFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return CompileFileCore(path);
+    }
 
     /// <summary>Compiles a bundle, such as one a run is pinned to.</summary>
-    public CompilationResult Compile(DefinitionBundle bundle) => throw new NotImplementedException();
+    /// <remarks>
+    /// Reads only the bundle's texts, never the disk, and gives the same definition and hash as compiling the files
+    /// the bundle was made from. Diagnostics name files by their keys in the bundle.
+    /// </remarks>
+    public CompilationResult Compile(DefinitionBundle bundle)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        return CompileBundleCore(bundle);
+    }
 }
 
 /// <summary>Settings for <see cref="WorkflowCompiler"/>.</summary>

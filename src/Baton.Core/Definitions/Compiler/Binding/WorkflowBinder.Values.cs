@@ -1,0 +1,167 @@
+using Baton.Definitions.Compiler.Language;
+using Baton.Definitions.Compiler.Yaml;
+using Baton.Expressions;
+
+namespace Baton.Definitions.Compiler.Binding;
+
+internal sealed partial class WorkflowBinder
+{
+    private const string ExpressionStart = "${{";
+
+    /// <summary>Reports keys the spec does not list (with a suggestion) and required keys that are missing.</summary>
+    private void CheckKeys(MappingNode map, ObjectSpec spec, IEnumerable<string>? alsoAllowed = null)
+    {
+        var allowed = alsoAllowed?.ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var entry in map.Entries)
+        {
+            if (!spec.Contains(entry.Name) && !allowed.Contains(entry.Name))
+            {
+                UnknownKey(entry, spec.Name, spec.Keys.Select(k => k.Name).Concat(allowed));
+            }
+        }
+
+        foreach (var required in spec.Required)
+        {
+            if (map.Find(required) is null)
+            {
+                _diagnostics.Error(DiagnosticCodes.MissingKey, map.Location, $"{char.ToUpperInvariant(spec.Name[0])}{spec.Name[1..]} needs '{required}'.");
+            }
+        }
+    }
+
+    private void UnknownKey(MappingEntry entry, string owner, IEnumerable<string> known)
+        => _diagnostics.Error(DiagnosticCodes.UnknownKey, entry.Key.Location, $"'{entry.Name}' is not a key of {owner}.{Suggestions.Hint(entry.Name, known)}");
+
+    private void WrongType(SyntaxNode node, string key, string expected)
+        => _diagnostics.Error(DiagnosticCodes.WrongType, node.Location, $"'{key}' must be {expected}, not {node.Describe()}.");
+
+    private MappingNode? Mapping(SyntaxNode node, string key, string expected = "a mapping")
+    {
+        if (node is MappingNode map)
+        {
+            return map;
+        }
+
+        WrongType(node, key, expected);
+        return null;
+    }
+
+    private SequenceNode? List(SyntaxNode node, string key, string expected = "a list")
+    {
+        if (node is SequenceNode list)
+        {
+            return list;
+        }
+
+        WrongType(node, key, expected);
+        return null;
+    }
+
+    private string? Text(SyntaxNode node, string key)
+    {
+        if (node is ScalarNode { IsString: true } scalar)
+        {
+            return scalar.Value;
+        }
+
+        WrongType(node, key, "a string");
+        return null;
+    }
+
+    private ScalarNode? StringScalar(SyntaxNode node, string key, string expected = "a string")
+    {
+        if (node is ScalarNode { IsString: true } scalar)
+        {
+            return scalar;
+        }
+
+        WrongType(node, key, expected);
+        return null;
+    }
+
+    private long? Integer(SyntaxNode node, string key, long minimum, long maximum)
+    {
+        if (node is not ScalarNode { Kind: ScalarKind.Integer } scalar || CoreSchema.ToInt64(scalar.Value) is not { } value)
+        {
+            WrongType(node, key, "an integer");
+            return null;
+        }
+
+        if (value < minimum || value > maximum)
+        {
+            var range = maximum == int.MaxValue || maximum == long.MaxValue ? $"at least {minimum}" : $"from {minimum} to {maximum}";
+            _diagnostics.Error(DiagnosticCodes.OutOfRange, node.Location, $"'{key}' must be {range}, not {scalar.Value}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private TimeSpan? DurationValue(SyntaxNode node, string key, bool allowZero)
+    {
+        if (node is not ScalarNode scalar || scalar.IsNull || scalar.Kind == ScalarKind.Boolean)
+        {
+            WrongType(node, key, "a duration such as 30s");
+            return null;
+        }
+
+        if (!Duration.TryParse(scalar.Value, out var value))
+        {
+            var hint = scalar.Kind is ScalarKind.Integer or ScalarKind.Float ? $"; add a unit, such as {scalar.Value}s" : "; write a number and a unit (ms, s, m, h, d), such as 30s or 1h30m, up to 3650d";
+            _diagnostics.Error(DiagnosticCodes.InvalidDuration, node.Location, $"'{scalar.Value}' is not a valid duration for '{key}'{hint}.");
+            return null;
+        }
+
+        if (!allowZero && value <= TimeSpan.Zero)
+        {
+            _diagnostics.Error(DiagnosticCodes.InvalidDuration, node.Location, $"'{key}' must be longer than zero.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static bool HasExpression(ScalarNode scalar) => scalar.IsString && scalar.Value.Contains(ExpressionStart, StringComparison.Ordinal);
+
+    /// <summary>Parses a string scalar as a template and records it for validation.</summary>
+    private Template TemplateOf(ScalarNode node, StepHandle? step, SiteKind kind = SiteKind.Step)
+    {
+        var template = Template.Parse(node.Value);
+        _templates.Add(new TemplateSite(template, node, step, kind, IsCondition: false));
+        return template;
+    }
+
+    private Template? TemplateValue(SyntaxNode node, string key, StepHandle? step)
+        => StringScalar(node, key) is { } scalar ? TemplateOf(scalar, step) : null;
+
+    /// <summary>Parses <c>if</c> and <c>when</c>: a template when it holds <c>${{</c>, otherwise a bare expression.</summary>
+    private Template? Condition(SyntaxNode node, string key, StepHandle step)
+    {
+        if (node is not ScalarNode { IsNull: false } scalar)
+        {
+            WrongType(node, key, "an expression");
+            return null;
+        }
+
+        var text = scalar.Kind switch
+        {
+            ScalarKind.String => scalar.Value,
+            ScalarKind.Boolean => scalar.ToJson()!.ToJsonString(),
+            _ => scalar.ToJson()?.ToJsonString() ?? scalar.Value,
+        };
+        var template = scalar.IsString && HasExpression(scalar) ? Template.Parse(text) : Template.ParseExpression(text);
+        _templates.Add(new TemplateSite(template, scalar, step, SiteKind.Step, IsCondition: true));
+        return template;
+    }
+
+    /// <summary>Builds a value whose strings are templates: configurations, set values, outputs.</summary>
+    private ValueTemplate BuildValue(SyntaxNode node, StepHandle? step, SiteKind kind = SiteKind.Step) => node switch
+    {
+        MappingNode map => ValueTemplate.Object(
+            map.Entries.Select(e => new KeyValuePair<string, ValueTemplate>(e.Name, BuildValue(e.Value, step, kind))).ToList(),
+            map.Location),
+        SequenceNode list => ValueTemplate.Array(list.Items.Select(i => BuildValue(i, step, kind)).ToList(), list.Location),
+        ScalarNode { IsString: true } scalar => ValueTemplate.FromTemplate(TemplateOf(scalar, step, kind), scalar.Location),
+        _ => ValueTemplate.Constant(node.ToJson(), node.Location),
+    };
+}

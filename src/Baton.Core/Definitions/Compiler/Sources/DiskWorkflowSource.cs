@@ -1,0 +1,46 @@
+using System.Text;
+
+namespace Baton.Definitions.Compiler.Sources;
+
+/// <summary>Reads workflow files from disk as strict UTF-8, refusing files over the size limit before reading them.</summary>
+internal sealed class DiskWorkflowSource(string baseDirectory, int maxBytes) : IWorkflowSource
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public string BaseDirectory => baseDirectory;
+
+    public SourceRead Read(string key)
+    {
+        var path = Path.Combine(baseDirectory, key);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return SourceRead.Failed(SourceProblem.NotFound, Directory.Exists(path) ? "it is a directory, not a file" : "there is no such file");
+            }
+
+            if (info.Length > maxBytes)
+            {
+                return SourceRead.Failed(SourceProblem.TooLarge, $"it has {info.Length:N0} bytes and the limit is {maxBytes:N0}");
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            if (bytes.Length > maxBytes)
+            {
+                return SourceRead.Failed(SourceProblem.TooLarge, $"it has {bytes.Length:N0} bytes and the limit is {maxBytes:N0}");
+            }
+
+            var text = StrictUtf8.GetString(bytes);
+            return SourceRead.Ok(text.StartsWith('\uFEFF') ? text[1..] : text);
+        }
+        catch (DecoderFallbackException)
+        {
+            return SourceRead.Failed(SourceProblem.Unreadable, "it is not UTF-8 text");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        {
+            return SourceRead.Failed(SourceProblem.Unreadable, ex.Message);
+        }
+    }
+}
