@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Baton.Engine;
 using Baton.Storage;
 
 namespace Baton.Cli.Commands;

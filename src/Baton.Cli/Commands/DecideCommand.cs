@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Baton.Cli.Output;
 using Baton.Engine;
 
 namespace Baton.Cli.Commands;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Baton.Cli.Output;
 using Baton.Engine;
-using Baton.Storage;
 
 namespace Baton.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Baton.Engine;
 
 namespace Baton.Cli.Commands;
 
