@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using Baton.Core.Tests.Engine.Support;
+using Baton.Engine;
+using Baton.Storage;
+
+namespace Baton.Core.Tests.Engine;
+
+public sealed class EngineApprovalTests
+{
+    private const string Review = """
+        name: review
+        steps:
+          - id: draft
+            probe: { output: { summary: "Draft", score: 7 } }
+          - id: review
+            approval:
+              title: "Approve ${{ steps.draft.output.summary }}?"
+              data: ${{ steps.draft.output }}
+              assignees: [role:strategist]
+              editable: [summary]
+            on-error: { goto: rework }
+          - id: publish
+            probe: { output: "${{ steps.review.output.data.summary }} by ${{ steps.review.output.by }}" }
+          - id: rework
+            if: steps.review.status == 'failed'
+            probe: { output: "rework: ${{ steps.review.error.message }}" }
+        outputs: { publish: "${{ steps.publish.output }}", rework: "${{ steps.rework.output }}" }
+        """;
+
+    [Fact]
+    public async Task DecideAsync_Approve_CompletesTheStepWithTheEditedDataAndWhoDecided()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var waiting = await h.RunAsync(Review);
+        waiting.Status.Should().Be(RunStatus.Waiting);
+        var request = await h.StepAsync(waiting.RunId, "review");
+        request.State!["title"]!.GetValue<string>().Should().Be("Approve Draft?");
+        request.State!["assignees"]![0]!.GetValue<string>().Should().Be("role:strategist");
+
+        var result = await h.Engine.DecideAsync(waiting.RunId, "review",
+            new ApprovalDecision(true, "ana", "Tightened it", new JsonObject { ["summary"] = "Final", ["score"] = 7 }));
+
+        result.Status.Should().Be(RunStatus.Completed);
+        result.Output!["publish"]!.GetValue<string>().Should().Be("Final by user:ana");
+        var step = await h.StepAsync(waiting.RunId, "review");
+        step.Actor.Should().Be("user:ana");
+        step.Output!["comment"]!.GetValue<string>().Should().Be("Tightened it");
+        var decided = (await h.DetailsAsync(waiting.RunId)).Timeline.Single(e => e.Type == TimelineEventTypes.ApprovalDecided);
+        decided.Actor.Should().Be("user:ana");
+    }
+
+    [Fact]
+    public async Task DecideAsync_Reject_RoutesByOnError()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var waiting = await h.RunAsync(Review);
+
+        var result = await h.Engine.DecideAsync(waiting.RunId, "review", new ApprovalDecision(false, "ana", "Numbers are off"));
+
+        result.Status.Should().Be(RunStatus.Completed);
+        result.Output!["rework"]!.GetValue<string>().Should().Be("rework: Rejected by user:ana: Numbers are off");
+        result.Output!["publish"].Should().BeNull();
+        (await h.StepAsync(waiting.RunId, "review")).Error!.Code.Should().Be("approval.rejected");
+    }
+
+    [Fact]
+    public async Task DecideAsync_RejectWithoutOnError_FailsTheRun()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var waiting = await h.RunAsync("""
+            name: strict
+            steps:
+              - id: gate
+                approval: {}
+            """);
+
+        var result = await h.Engine.DecideAsync(waiting.RunId, "gate", new ApprovalDecision(false, "lee"));
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Code.Should().Be("approval.rejected");
+    }
+
+    [Fact]
+    public async Task DecideAsync_EditOfAFieldThatIsNotEditable_IsRefusedAndNothingIsDecided()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var waiting = await h.RunAsync(Review);
+
+        var act = () => h.Engine.DecideAsync(waiting.RunId, "review",
+            new ApprovalDecision(true, "ana", null, new JsonObject { ["summary"] = "x", ["score"] = 10 }));
+
+        (await act.Should().ThrowAsync<InvalidRunOperationException>()).Which.Message.Should().Contain("'score'");
+        (await h.StepAsync(waiting.RunId, "review")).Status.Should().Be(StepStatus.Waiting);
+    }
+
+    [Fact]
+    public async Task DecideAsync_NoSuchApproval_ListsTheOnesWaiting()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var waiting = await h.RunAsync(Review);
+
+        var act = () => h.Engine.DecideAsync(waiting.RunId, "reveiw", new ApprovalDecision(true, "ana"));
+
+        (await act.Should().ThrowAsync<InvalidRunOperationException>()).Which.Message.Should().Contain("'review'");
+    }
+
+    [Fact]
+    public async Task Approval_TimeoutPasses_FailsWithTimeout()
+    {
+        await using var h = await EngineHarness.CreateAsync(manualTime: true);
+        var waiting = await h.RunAsync("""
+            name: sla
+            steps:
+              - id: gate
+                approval: { title: Quick }
+                timeout: 2h
+            """);
+
+        h.Time!.Advance(TimeSpan.FromHours(2));
+        await h.Engine.RunWorkerAsync(untilIdle: true);
+        var result = await h.Engine.DriveAsync(waiting.RunId);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Code.Should().Be("timeout");
+    }
+}

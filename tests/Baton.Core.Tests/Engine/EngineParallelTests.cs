@@ -1,0 +1,121 @@
+using Baton.Core.Tests.Engine.Support;
+using Baton.Storage;
+
+namespace Baton.Core.Tests.Engine;
+
+public sealed class EngineParallelTests
+{
+    [Fact]
+    public async Task RunAsync_ParallelAll_RunsBranchesAtOnceAndMapsOutputsByBranchId()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var run = h.RunAsync("""
+            name: gather
+            steps:
+              - id: gather
+                parallel:
+                  - id: ads
+                    probe: { name: ads, block: true, output: { spend: 10 } }
+                  - id: crm
+                    steps:
+                      - id: crm-fetch
+                        probe: { name: crm, block: true, output: { owner: dana } }
+                      - id: crm-clean
+                        set: { owner: "${{ steps.crm-fetch.output.owner }}" }
+            outputs: ${{ steps.gather.output }}
+            """);
+
+        // Both branches are in flight before either is released: they run at once.
+        await h.Probe.StartedAsync("ads");
+        await h.Probe.StartedAsync("crm");
+        h.Probe.Release("crm");
+        h.Probe.Release("ads");
+        var result = await run;
+
+        result.Status.Should().Be(RunStatus.Completed);
+        result.Output!["ads"]!["spend"]!.GetValue<int>().Should().Be(10);
+        result.Output!["crm"]!["owner"]!.GetValue<string>().Should().Be("dana");
+        h.Probe.MaxConcurrent.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task RunAsync_ParallelAllWithFailingBranch_CancelsTheOthersAndFails()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var result = await h.RunAsync("""
+            name: failfast
+            steps:
+              - id: gather
+                parallel:
+                  - id: slow
+                    probe: { name: slow, block: true }
+                  - id: broken
+                    probe: { failAlways: true, retryable: false, code: source.down }
+            """);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Code.Should().Be("source.down");
+        (await h.StepAsync(result.RunId, "gather/slow")).Status.Should().Be(StepStatus.Cancelled);
+        (await h.StepAsync(result.RunId, "gather")).Status.Should().Be(StepStatus.Failed);
+    }
+
+    [Fact]
+    public async Task RunAsync_ParallelAny_FirstBranchWinsLosersAreCancelledAndCompensated()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var run = h.RunAsync("""
+            name: hedge
+            steps:
+              - id: hedge
+                parallel:
+                  mode: any
+                  branches:
+                    - id: model-a
+                      steps:
+                        - id: reserve-a
+                          probe: { name: reserve-a, output: reserved-a }
+                          compensate:
+                            - id: release-a
+                              probe: { name: release-a, output: "released ${{ steps.reserve-a.output }}" }
+                        - id: answer-a
+                          probe: { name: answer-a, block: true, output: slow-answer }
+                    - id: model-b
+                      probe: { name: answer-b, block: true, output: fast-answer }
+            outputs: ${{ steps.hedge.output }}
+            """);
+
+        await h.Probe.StartedAsync("answer-a");
+        await h.Probe.StartedAsync("answer-b");
+        h.Probe.Release("answer-b");
+        var result = await run;
+
+        result.Status.Should().Be(RunStatus.Completed);
+        result.Output!.GetValue<string>().Should().Be("fast-answer");
+        (await h.StepAsync(result.RunId, "hedge/model-a/answer-a")).Status.Should().Be(StepStatus.Cancelled);
+        (await h.StepAsync(result.RunId, "hedge/model-a/reserve-a")).Status.Should().Be(StepStatus.Compensated);
+        h.Probe.Calls.Single(c => c.Name == "release-a").Config["output"]!.GetValue<string>().Should().Be("released reserved-a");
+        var timeline = (await h.DetailsAsync(result.RunId)).Timeline;
+        timeline.Should().Contain(e => e.Type == TimelineEventTypes.BranchWon && e.Path == "hedge");
+    }
+
+    [Fact]
+    public async Task RunAsync_ParallelAnyWhereEveryBranchFails_Fails()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var result = await h.RunAsync("""
+            name: allfail
+            steps:
+              - id: hedge
+                parallel:
+                  mode: any
+                  branches:
+                    - id: a
+                      probe: { failAlways: true, retryable: false }
+                    - id: b
+                      probe: { failAlways: true, retryable: false }
+            """);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Message.Should().Contain("Every branch failed");
+    }
+}
