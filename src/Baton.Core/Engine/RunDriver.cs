@@ -151,6 +151,13 @@ internal sealed partial class RunDriver
             return;
         }
 
+        if (_state.Count == 0)
+        {
+            // A child run is created by its parent's commit with no steps yet: its first activation happens here.
+            Activate(Definition.Steps[0], parent: null, ordinal: 0);
+            return;
+        }
+
         RecoverInterruptedAttempts();
     }
 
