@@ -64,6 +64,9 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
     /// <summary>Write operations applied by committed transactions so far.</summary>
     internal long WriteOperationCount => _writer?.Operations ?? 0;
 
+    /// <summary>Background checkpoints completed so far.</summary>
+    internal long CheckpointCount => _writer?.Checkpoints ?? 0;
+
     /// <summary>
     /// Opens the file (creating it and its directory if missing), switches it to write-ahead logging and brings its schema
     /// up to date. Safe to call more than once, and from several processes at once.
@@ -154,7 +157,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
                 SqliteLog.SchemaUpgraded(_logger, _path, fromVersion, Migrations.Latest);
             }
 
-            var writer = new SqliteWriter(connection, writeLock, _options.MaxBatchSize, _timeProvider, _errors, _logger);
+            var checkpointer = new Checkpointer(() => SqliteConnections.Open(_path, _options.BusyTimeout), _errors, _logger);
+            var writer = new SqliteWriter(connection, writeLock, checkpointer, _options.MaxBatchSize, _timeProvider, _errors, _logger);
             writer.Start();
             SqliteLog.StoreOpened(_logger, _path, Migrations.Latest);
             return (writer, new ReadPool(OpenReadSession, maxIdle: Math.Max(4, Environment.ProcessorCount * 2)));
@@ -195,6 +199,9 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
         // FULL: a transaction is fsync'd when it commits, so a returned commit survives a power cut.
         SqliteConnections.Execute(connection, "PRAGMA synchronous = FULL");
         SqliteConnections.Execute(connection, "PRAGMA foreign_keys = ON");
+
+        // Checkpoints run in the background (see Checkpointer); the writer's own is the backstop.
+        SqliteConnections.Execute(connection, "PRAGMA wal_autocheckpoint = " + Checkpointer.BackstopPages.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // The write lock does its own waiting, in milliseconds rather than SQLite's whole seconds.
         SqliteConnections.SetBusyTimeout(connection, TimeSpan.Zero);
