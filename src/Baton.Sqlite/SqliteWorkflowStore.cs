@@ -36,7 +36,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private volatile SqliteWriter? _writer;
     private volatile ReadPool? _reads;
-    private volatile bool _disposed;
+    private int _disposed;
 
     /// <summary>Creates the store. Nothing touches the file until <see cref="InitializeAsync"/>.</summary>
     /// <param name="options">The settings; copied, so later changes have no effect.</param>
@@ -74,11 +74,11 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
     /// <exception cref="StoreException">The file is locked, is not a Baton store or is corrupt, is from a newer Baton, or cannot be opened.</exception>
     public async ValueTask InitializeAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
             if (_writer is null)
             {
                 // Opening blocks on file I/O, and perhaps on another process's lock: keep it off the caller's thread.
@@ -96,12 +96,11 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
     /// <summary>Applies the writes already queued, then closes every connection. Later calls to the store throw <see cref="ObjectDisposedException"/>.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_disposed)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        _disposed = true;
         await _lifecycle.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -130,11 +129,13 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
     /// <summary>Runs <paramref name="sql"/> on the write connection, inside the writer's transaction; for tests.</summary>
     internal Task<object?> QueryOnWriterAsync(string sql) => Writer.Enqueue(context => context.Scalar(sql), CancellationToken.None);
 
-    private SqliteWriter Writer => _disposed
+    private bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    private SqliteWriter Writer => IsDisposed
         ? throw new ObjectDisposedException(nameof(SqliteWorkflowStore))
         : _writer ?? throw NotInitialized();
 
-    private ReadPool Reads => _disposed
+    private ReadPool Reads => IsDisposed
         ? throw new ObjectDisposedException(nameof(SqliteWorkflowStore))
         : _reads ?? throw NotInitialized();
 

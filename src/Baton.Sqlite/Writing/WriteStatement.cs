@@ -124,6 +124,7 @@ internal sealed class WriteStatement : IDisposable
         null => raw.sqlite3_bind_null(_statement, index),
         string text => raw.sqlite3_bind_text(_statement, index, text),
         long number => raw.sqlite3_bind_int64(_statement, index, number),
+        int number => raw.sqlite3_bind_int64(_statement, index, number),
         byte[] bytes => raw.sqlite3_bind_blob(_statement, index, bytes),
         _ => throw new ArgumentException($"Cannot bind a {value.GetType().Name} to parameter {index} of: {Sql}", nameof(value)),
     });
