@@ -22,6 +22,8 @@ namespace Baton.Sqlite;
 /// without its sub-millisecond part.</para>
 /// <para><b>Large values.</b> JSON larger than <see cref="SqliteStoreOptions.InlinePayloadLimit"/> is stored once in a
 /// content-addressed payload table.</para>
+/// <para><b>No missed signals.</b> Besides a commit that releases the lease, <see cref="ReleaseLeaseAsync"/> also makes a
+/// run that has not ended ready when it holds a signal newer than its stored watermark.</para>
 /// <para>Call <see cref="InitializeAsync"/> before anything else. <see cref="ListRunsAsync"/> accepts a
 /// <see cref="RunQuery.Limit"/> of 1 to 1000.</para>
 /// </remarks>

@@ -48,7 +48,7 @@ internal static class LeaseWriter
     }
 
     public static void Release(WriteContext context, RunId runId, string owner) =>
-        context.Commands.ReleaseLease.Set("id", runId.Value).Set("owner", owner).Execute();
+        context.Commands.ReleaseLease.Set("id", runId.Value).Set("owner", owner).Set("now", context.Now).Execute();
 
     public static int ReleaseAllOf(WriteContext context, string owner, DateTimeOffset now) =>
         context.Commands.ReleaseLeasesOf.Set("owner", owner).Set("now", DbTime.ToDb(now)).Execute();
