@@ -10,17 +10,19 @@ internal sealed class SqliteErrors(string path, TimeSpan busyTimeout)
     private const int SqliteLocked = 6;
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
-    public const int SqliteConstraint = 19;
+    private const int SqliteConstraint = 19;
 
     public string Path => path;
 
     public static bool IsBusy(int resultCode) => (resultCode & 0xFF) is SqliteBusy or SqliteLocked;
 
+    public static bool IsConstraint(int resultCode) => (resultCode & 0xFF) == SqliteConstraint;
+
     /// <summary>Maps an exception from SQLite to the store's error; other exceptions pass through unchanged.</summary>
     public Exception Translate(Exception exception) => exception switch
     {
         SqliteException e when IsBusy(e.SqliteErrorCode) => Locked(e),
-        SqliteException e when e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase => Corrupt(e.Message, e),
+        SqliteException e when (e.SqliteErrorCode & 0xFF) is SqliteCorrupt or SqliteNotADatabase => Corrupt(e.Message, e),
         SqliteException e => new StoreException(
             StoreErrorKind.Unavailable,
             $"The store '{path}' cannot be used: {e.Message} Check that the file and its directory exist, are writable and that the disk is not full.",

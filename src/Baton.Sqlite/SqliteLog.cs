@@ -25,4 +25,7 @@ internal static partial class SqliteLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Trace, Message = "Wrote {OperationCount} operations in one transaction.")]
     public static partial void BatchWritten(ILogger logger, int operationCount);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "A background checkpoint of '{Path}' failed; the writer checkpoints by itself until the next one succeeds.")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception, string path);
 }

@@ -22,6 +22,8 @@ namespace Baton.Sqlite;
 /// without its sub-millisecond part.</para>
 /// <para><b>Large values.</b> JSON larger than <see cref="SqliteStoreOptions.InlinePayloadLimit"/> is stored once in a
 /// content-addressed payload table.</para>
+/// <para><b>No missed signals.</b> Besides a commit that releases the lease, <see cref="ReleaseLeaseAsync"/> also makes a
+/// run that has not ended ready when it holds a signal newer than its stored watermark.</para>
 /// <para>Call <see cref="InitializeAsync"/> before anything else. <see cref="ListRunsAsync"/> accepts a
 /// <see cref="RunQuery.Limit"/> of 1 to 1000.</para>
 /// </remarks>
@@ -36,7 +38,7 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private volatile SqliteWriter? _writer;
     private volatile ReadPool? _reads;
-    private volatile bool _disposed;
+    private int _disposed;
 
     /// <summary>Creates the store. Nothing touches the file until <see cref="InitializeAsync"/>.</summary>
     /// <param name="options">The settings; copied, so later changes have no effect.</param>
@@ -64,6 +66,9 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
     /// <summary>Write operations applied by committed transactions so far.</summary>
     internal long WriteOperationCount => _writer?.Operations ?? 0;
 
+    /// <summary>Background checkpoints completed so far.</summary>
+    internal long CheckpointCount => _writer?.Checkpoints ?? 0;
+
     /// <summary>
     /// Opens the file (creating it and its directory if missing), switches it to write-ahead logging and brings its schema
     /// up to date. Safe to call more than once, and from several processes at once.
@@ -71,11 +76,11 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
     /// <exception cref="StoreException">The file is locked, is not a Baton store or is corrupt, is from a newer Baton, or cannot be opened.</exception>
     public async ValueTask InitializeAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
             if (_writer is null)
             {
                 // Opening blocks on file I/O, and perhaps on another process's lock: keep it off the caller's thread.
@@ -93,12 +98,11 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
     /// <summary>Applies the writes already queued, then closes every connection. Later calls to the store throw <see cref="ObjectDisposedException"/>.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_disposed)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        _disposed = true;
         await _lifecycle.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -127,11 +131,13 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
     /// <summary>Runs <paramref name="sql"/> on the write connection, inside the writer's transaction; for tests.</summary>
     internal Task<object?> QueryOnWriterAsync(string sql) => Writer.Enqueue(context => context.Scalar(sql), CancellationToken.None);
 
-    private SqliteWriter Writer => _disposed
+    private bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    private SqliteWriter Writer => IsDisposed
         ? throw new ObjectDisposedException(nameof(SqliteWorkflowStore))
         : _writer ?? throw NotInitialized();
 
-    private ReadPool Reads => _disposed
+    private ReadPool Reads => IsDisposed
         ? throw new ObjectDisposedException(nameof(SqliteWorkflowStore))
         : _reads ?? throw NotInitialized();
 
@@ -154,7 +160,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
                 SqliteLog.SchemaUpgraded(_logger, _path, fromVersion, Migrations.Latest);
             }
 
-            var writer = new SqliteWriter(connection, writeLock, _options.MaxBatchSize, _timeProvider, _errors, _logger);
+            var checkpointer = new Checkpointer(() => SqliteConnections.Open(_path, _options.BusyTimeout), _errors, _logger);
+            var writer = new SqliteWriter(connection, writeLock, checkpointer, _options.MaxBatchSize, _timeProvider, _errors, _logger);
             writer.Start();
             SqliteLog.StoreOpened(_logger, _path, Migrations.Latest);
             return (writer, new ReadPool(OpenReadSession, maxIdle: Math.Max(4, Environment.ProcessorCount * 2)));
@@ -195,6 +202,9 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
         // FULL: a transaction is fsync'd when it commits, so a returned commit survives a power cut.
         SqliteConnections.Execute(connection, "PRAGMA synchronous = FULL");
         SqliteConnections.Execute(connection, "PRAGMA foreign_keys = ON");
+
+        // Checkpoints run in the background (see Checkpointer); the writer's own is the backstop.
+        SqliteConnections.Execute(connection, "PRAGMA wal_autocheckpoint = " + Checkpointer.BackstopPages.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // The write lock does its own waiting, in milliseconds rather than SQLite's whole seconds.
         SqliteConnections.SetBusyTimeout(connection, TimeSpan.Zero);

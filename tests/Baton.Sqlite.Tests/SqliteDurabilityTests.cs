@@ -33,13 +33,32 @@ public sealed class SqliteDurabilityTests : IDisposable
     }
 
     [Fact]
-    public async Task InitializeAsync_WriteConnection_UsesWalFullSyncAndForeignKeys()
+    public async Task InitializeAsync_WriteConnection_UsesWalFullSyncForeignKeysAndABackstopCheckpoint()
     {
         await using var store = await StoreFactory.OpenAsync(_directory.File("baton.db"), _time);
 
         (await store.QueryOnWriterAsync("PRAGMA journal_mode")).Should().Be("wal");
         (await store.QueryOnWriterAsync("PRAGMA synchronous")).Should().Be(2L, "2 is FULL: every commit is fsync'd");
         (await store.QueryOnWriterAsync("PRAGMA foreign_keys")).Should().Be(1L);
+        (await store.QueryOnWriterAsync("PRAGMA wal_autocheckpoint")).Should().Be(10_000L, "routine checkpoints run in the background");
+    }
+
+    [Fact]
+    public async Task CommitAsync_ManyTransactions_CheckpointsInTheBackgroundAndKeepsEveryCommit()
+    {
+        var path = _directory.File("baton.db");
+        var store = await StoreFactory.OpenAsync(path, _time);
+        var runs = Enumerable.Range(0, 60).Select(_ => StoreTestData.WaitingRun(_time.GetUtcNow())).ToList();
+        foreach (var run in runs)
+        {
+            await store.CommitAsync(StoreTestData.Insert(run), CancellationToken.None);
+        }
+
+        await store.DisposeAsync();
+
+        store.CheckpointCount.Should().BeGreaterThanOrEqualTo(1, "60 transactions pass the background checkpoint's threshold, and disposal lets a due checkpoint finish");
+        await using var reopened = await StoreFactory.OpenAsync(path, _time);
+        (await reopened.ListRunsAsync(new RunQuery { Limit = 100 }, CancellationToken.None)).Should().HaveCount(60);
     }
 
     [Fact]

@@ -46,6 +46,24 @@ public abstract partial class WorkflowStoreConformanceTests
     }
 
     [Fact]
+    public async Task ReleaseLeaseAsync_WithASignalTheWorkerHasNotSeen_MakesTheRunReadyNow()
+    {
+        var run = await InsertLeasedAsync("w1", Now.AddSeconds(30));
+        await Store.DeliverSignalAsync(StoreTestData.Signal(run.Id, Now), CancellationToken.None);
+        var kept = run.Clone();
+        kept.Status = RunStatus.Waiting;
+        kept.ReadyAt = null;
+        await Store.CommitAsync(StoreTestData.Update(kept, "w1"), CancellationToken.None);
+        Time.Advance(TimeSpan.FromSeconds(1));
+
+        await Store.ReleaseLeaseAsync(run.Id, "w1", CancellationToken.None);
+
+        var stored = await StoredAsync(run.Id);
+        stored.LeaseOwner.Should().BeNull();
+        stored.ReadyAt.Should().Be(Now, "a signal above the run's watermark must not be missed once the run is free");
+    }
+
+    [Fact]
     public async Task ReleaseLeaseAsync_ByAnotherOwner_LeavesTheLease()
     {
         var run = await InsertLeasedAsync("w1", Now.AddSeconds(30));

@@ -11,8 +11,16 @@ namespace Baton.Store.Conformance;
 /// <code>
 /// public sealed class SqliteWorkflowStoreTests : WorkflowStoreConformanceTests
 /// {
-///     private readonly string _path = TempPaths.NewDatabase();
-///     protected override IWorkflowStore CreateStore(TimeProvider time) => new SqliteWorkflowStore(new() { Path = _path }, time);
+///     private readonly TempDirectory _directory = new();
+///
+///     protected override IWorkflowStore CreateStore(TimeProvider timeProvider) =>
+///         new SqliteWorkflowStore(new SqliteStoreOptions { Path = _directory.File("baton.db") }, timeProvider);
+///
+///     protected override Task DeleteDatabaseAsync()
+///     {
+///         _directory.Dispose();
+///         return Task.CompletedTask;
+///     }
 /// }
 /// </code>
 /// </example>

@@ -6,16 +6,16 @@ namespace Baton.Sqlite.Reading;
 /// <summary>A read connection (a WAL reader, never blocked by the writer) with its prepared statements.</summary>
 internal sealed class ReadSession(SqliteConnection connection, SqliteErrors errors) : IPayloadSource, IDisposable
 {
-    private readonly Dictionary<string, Statement> _statements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReadStatement> _statements = new(StringComparer.Ordinal);
 
     public SqliteErrors Errors => errors;
 
     /// <summary>The prepared statement for <paramref name="sql"/>, prepared on first use.</summary>
-    public Statement Get(string sql)
+    public ReadStatement Get(string sql)
     {
         if (!_statements.TryGetValue(sql, out var statement))
         {
-            statement = new Statement(connection, sql);
+            statement = new ReadStatement(connection, sql);
             _statements.Add(sql, statement);
         }
 

@@ -17,7 +17,7 @@ internal static class CommitWriter
             PayloadWriter.Insert(context, commit.Payloads);
             ApplyRun(context, commit, context.Now);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteErrors.SqliteConstraint)
+        catch (SqliteException e) when (SqliteErrors.IsConstraint(e.SqliteErrorCode))
         {
             throw new InvalidRunOperationException(
                 commit.RunId,

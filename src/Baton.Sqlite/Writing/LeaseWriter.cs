@@ -8,18 +8,12 @@ internal static class LeaseWriter
     public static IReadOnlyList<RunId> Claim(WriteContext context, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max)
     {
         var claimed = new List<(long ReadyAt, string Id)>(max);
-        using (var reader = context.Commands.ClaimRuns
+        context.Commands.ClaimRuns
             .Set("owner", owner)
             .Set("lease_until", DbTime.ToDb(leaseUntil))
             .Set("now", DbTime.ToDb(now))
             .Set("max", (long)max)
-            .Query())
-        {
-            while (reader.Read())
-            {
-                claimed.Add((reader.GetInt64(1), reader.GetString(0)));
-            }
-        }
+            .ForEachRow(row => claimed.Add((row.GetInt64(1), row.GetString(0))));
 
         // RETURNING yields rows in no particular order; callers get the earliest first.
         claimed.Sort();
@@ -54,7 +48,7 @@ internal static class LeaseWriter
     }
 
     public static void Release(WriteContext context, RunId runId, string owner) =>
-        context.Commands.ReleaseLease.Set("id", runId.Value).Set("owner", owner).Execute();
+        context.Commands.ReleaseLease.Set("id", runId.Value).Set("owner", owner).Set("now", context.Now).Execute();
 
     public static int ReleaseAllOf(WriteContext context, string owner, DateTimeOffset now) =>
         context.Commands.ReleaseLeasesOf.Set("owner", owner).Set("now", DbTime.ToDb(now)).Execute();

@@ -15,6 +15,7 @@ internal sealed class SqliteWriter
     private readonly WriteCommands _commands;
     private readonly WriteContext _context;
     private readonly WriteQueue _queue = new();
+    private readonly Checkpointer _checkpointer;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int _maxBatchSize;
     private readonly SqliteErrors _errors;
@@ -22,9 +23,11 @@ internal sealed class SqliteWriter
     private long _transactions;
     private long _operations;
 
-    /// <summary>Takes ownership of <paramref name="connection"/> and <paramref name="writeLock"/>.</summary>
-    public SqliteWriter(SqliteConnection connection, WriteLock writeLock, int maxBatchSize, TimeProvider timeProvider, SqliteErrors errors, ILogger logger)
+    /// <summary>Takes ownership of <paramref name="connection"/>, <paramref name="writeLock"/> and <paramref name="checkpointer"/>.</summary>
+    public SqliteWriter(
+        SqliteConnection connection, WriteLock writeLock, Checkpointer checkpointer, int maxBatchSize, TimeProvider timeProvider, SqliteErrors errors, ILogger logger)
     {
+        _checkpointer = checkpointer;
         _connection = connection;
         _writeLock = writeLock;
         _commands = new WriteCommands(connection);
@@ -39,6 +42,9 @@ internal sealed class SqliteWriter
 
     /// <summary>Operations applied by committed transactions so far.</summary>
     public long Operations => Interlocked.Read(ref _operations);
+
+    /// <summary>Background checkpoints completed so far.</summary>
+    public long Checkpoints => _checkpointer.Checkpoints;
 
     public void Start() => new Thread(Run) { IsBackground = true, Name = "Baton SQLite writer" }.Start();
 
@@ -81,6 +87,7 @@ internal sealed class SqliteWriter
                 batch.Clear();
             }
 
+            _checkpointer.Stop();
             _commands.Dispose();
             _writeLock.Dispose();
             _connection.Dispose();
@@ -122,6 +129,7 @@ internal sealed class SqliteWriter
         }
 
         Interlocked.Increment(ref _transactions);
+        _checkpointer.OnCommitted();
         Interlocked.Add(ref _operations, applied.Count);
         SqliteLog.BatchWritten(_logger, batch.Count);
         foreach (var operation in applied)

@@ -5,13 +5,13 @@ namespace Baton.Sqlite.Writing;
 /// <summary>The writer connection's prepared statements, created once and reused for every transaction.</summary>
 internal sealed class WriteCommands : IDisposable
 {
-    private readonly List<Statement> _all = [];
+    private readonly List<WriteStatement> _all = [];
 
     public WriteCommands(SqliteConnection connection)
     {
-        Statement Prepare(string sql)
+        WriteStatement Prepare(string sql)
         {
-            var statement = new Statement(connection, sql);
+            var statement = new WriteStatement(connection, sql);
             _all.Add(statement);
             return statement;
         }
@@ -38,45 +38,45 @@ internal sealed class WriteCommands : IDisposable
         ReleaseLeasesOf = Prepare(WriteSql.ReleaseLeasesOf);
     }
 
-    public Statement Commit { get; }
+    public WriteStatement Commit { get; }
 
-    public Statement Rollback { get; }
+    public WriteStatement Rollback { get; }
 
-    public Statement Savepoint { get; }
+    public WriteStatement Savepoint { get; }
 
-    public Statement ReleaseSavepoint { get; }
+    public WriteStatement ReleaseSavepoint { get; }
 
-    public Statement RollbackToSavepoint { get; }
+    public WriteStatement RollbackToSavepoint { get; }
 
-    public Statement InsertPayload { get; }
+    public WriteStatement InsertPayload { get; }
 
-    public Statement InsertDefinition { get; }
+    public WriteStatement InsertDefinition { get; }
 
-    public Statement InsertRun { get; }
+    public WriteStatement InsertRun { get; }
 
-    public Statement UpdateRun { get; }
+    public WriteStatement UpdateRun { get; }
 
-    public Statement RunStatus { get; }
+    public WriteStatement RunStatus { get; }
 
-    public Statement UpsertStep { get; }
+    public WriteStatement UpsertStep { get; }
 
-    public Statement InsertEvent { get; }
+    public WriteStatement InsertEvent { get; }
 
-    public Statement ConsumeSignal { get; }
+    public WriteStatement ConsumeSignal { get; }
 
-    public Statement InsertSignal { get; }
+    public WriteStatement InsertSignal { get; }
 
-    public Statement WakeForSignal { get; }
+    public WriteStatement WakeForSignal { get; }
 
-    public Statement ClaimRuns { get; }
+    public WriteStatement ClaimRuns { get; }
 
-    public Statement TryClaimRun { get; }
+    public WriteStatement TryClaimRun { get; }
 
-    public Statement RenewLease { get; }
+    public WriteStatement RenewLease { get; }
 
-    public Statement ReleaseLease { get; }
+    public WriteStatement ReleaseLease { get; }
 
-    public Statement ReleaseLeasesOf { get; }
+    public WriteStatement ReleaseLeasesOf { get; }
 
     public void Dispose()
     {

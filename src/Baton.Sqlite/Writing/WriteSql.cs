@@ -78,8 +78,16 @@ internal static class WriteSql
     public static readonly string RenewLease =
         "UPDATE runs SET lease_expires_at = $lease_until WHERE id = $id AND lease_owner = $owner";
 
-    public static readonly string ReleaseLease =
-        "UPDATE runs SET lease_owner = NULL, lease_expires_at = NULL WHERE id = $id AND lease_owner = $owner";
+    /// <summary>Frees a run; like a releasing commit, it wakes a run that has a signal newer than its stored watermark.</summary>
+    public static readonly string ReleaseLease = $"""
+        UPDATE runs SET lease_owner = NULL, lease_expires_at = NULL,
+            ready_at = CASE
+                WHEN status IN ({RunRow.ActiveStatuses}) AND last_signal_id > signal_watermark
+                    THEN CASE WHEN ready_at IS NOT NULL AND ready_at < $now THEN ready_at ELSE $now END
+                ELSE ready_at
+            END
+        WHERE id = $id AND lease_owner = $owner
+        """;
 
     public static readonly string ReleaseLeasesOf = $"""
         UPDATE runs SET lease_owner = NULL, lease_expires_at = NULL,

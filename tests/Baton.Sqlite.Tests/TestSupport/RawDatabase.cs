@@ -1,3 +1,4 @@
+using Baton.Sqlite.Reading;
 using Microsoft.Data.Sqlite;
 
 namespace Baton.Sqlite.Tests.TestSupport;
@@ -32,7 +33,7 @@ public static class RawDatabase
     {
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var name in Statement.ParameterNames(sql))
+        foreach (var name in ReadStatement.ParameterNames(sql))
         {
             command.Parameters.AddWithValue("$" + name, 0);
         }

@@ -1,15 +1,15 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
-namespace Baton.Sqlite;
+namespace Baton.Sqlite.Reading;
 
-/// <summary>A prepared command whose parameters (every <c>$name</c> in its SQL) are created once and reused on one connection.</summary>
-internal sealed partial class Statement : IDisposable
+/// <summary>A prepared command of a read connection, whose parameters (every <c>$name</c> in its SQL) are created once.</summary>
+internal sealed partial class ReadStatement : IDisposable
 {
     private readonly SqliteCommand _command;
     private readonly Dictionary<string, SqliteParameter> _parameters = new(StringComparer.Ordinal);
 
-    public Statement(SqliteConnection connection, string sql)
+    public ReadStatement(SqliteConnection connection, string sql)
     {
         _command = connection.CreateCommand();
         _command.CommandText = sql;
@@ -28,23 +28,9 @@ internal sealed partial class Statement : IDisposable
     public static IEnumerable<string> ParameterNames(string sql) =>
         ParameterPattern().Matches(sql).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal);
 
-    public Statement Set(string name, object? value)
+    public ReadStatement Set(string name, object? value)
     {
         _parameters[name].Value = value ?? DBNull.Value;
-        return this;
-    }
-
-    /// <summary>Sets the parameters named like <paramref name="columns"/>; columns the statement does not use are skipped.</summary>
-    public Statement SetRow(string[] columns, object?[] values)
-    {
-        for (var i = 0; i < columns.Length; i++)
-        {
-            if (_parameters.TryGetValue(columns[i], out var parameter))
-            {
-                parameter.Value = values[i] ?? DBNull.Value;
-            }
-        }
-
         return this;
     }
 
