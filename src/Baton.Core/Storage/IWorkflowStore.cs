@@ -43,7 +43,10 @@ public interface IWorkflowStore : IAsyncDisposable
     /// <summary>Extends the leases <paramref name="owner"/> holds on <paramref name="runIds"/>. Returns the runs it no longer holds.</summary>
     ValueTask<IReadOnlyList<RunId>> RenewLeasesAsync(string owner, IReadOnlyCollection<RunId> runIds, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
-    /// <summary>Releases the lease <paramref name="owner"/> holds on a run, leaving the run otherwise as it is.</summary>
+    /// <summary>
+    /// Releases the lease <paramref name="owner"/> holds on a run, leaving the run otherwise as it is, except that, as for
+    /// a releasing commit, a signal newer than the run's <see cref="RunRecord.SignalWatermark"/> makes it ready now.
+    /// </summary>
     ValueTask ReleaseLeaseAsync(RunId runId, string owner, CancellationToken cancellationToken);
 
     /// <summary>Lists the workers that hold leases.</summary>
