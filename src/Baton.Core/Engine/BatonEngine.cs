@@ -104,8 +104,17 @@ public sealed partial class BatonEngine
     public async Task<RunResult> RunAsync(WorkflowDefinition definition, JsonObject? inputs = null, StartRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         var driver = await CreateDriverAsync(definition, inputs, options, cancellationToken).ConfigureAwait(false);
-        var related = await driver.DriveAsync(cancellationToken).ConfigureAwait(false);
-        await SettleAsync(related, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var related = await driver.DriveAsync(cancellationToken).ConfigureAwait(false);
+            await SettleAsync(related, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LeaseLostException ex)
+        {
+            // Another worker took the run over; it carries on there.
+            EngineLog.LeaseLost(_svc.Logger, driver.RunId, ex.Owner);
+        }
+
         return await GetResultAsync(driver.RunId, cancellationToken).ConfigureAwait(false);
     }
 
