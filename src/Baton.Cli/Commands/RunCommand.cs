@@ -13,9 +13,10 @@ internal static class RunCommand
         var inputFile = new Option<string?>("--input-file") { Description = "A JSON file holding the inputs; --input values override its keys." };
         var json = CommonOptions.Json();
         var secrets = CommonOptions.SecretsFile();
+        var wait = new Option<bool>("--wait") { Description = "Stay attached through timers (wait steps, long retry backoffs) instead of exiting 3; still exit 3 when the run needs a person or an event." };
         var command = new Command("run", "Run a workflow until it completes, fails, or waits. Exit 0 completed, 1 failed, 2 usage or validation error, 3 waiting.")
         {
-            file, input, inputFile, json, secrets,
+            file, input, inputFile, json, secrets, wait,
         };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
@@ -34,6 +35,11 @@ internal static class RunCommand
                 }
 
                 var result = await engine.RunAsync(definition, inputs, new StartRunOptions { Actor = CommonOptions.Actor(null) }, ct).ConfigureAwait(false);
+                if (parse.GetValue(wait))
+                {
+                    result = await TimerWait.FollowAsync(engine, result, asJson ? null : terminal, ct).ConfigureAwait(false);
+                }
+
                 await ResumeInterruptedAsync(engine, terminal, asJson, ct).ConfigureAwait(false);
                 var steps = await engine.Store.GetStepExecutionsAsync(result.RunId, ct).ConfigureAwait(false);
                 var run = await engine.Store.GetRunAsync(result.RunId, ct).ConfigureAwait(false);
