@@ -105,7 +105,7 @@ internal sealed partial class WorkflowBinder
         var timeout = map["timeout"] is { } timeoutNode ? DurationValue(timeoutNode, "timeout", allowZero: false) : null;
         return new StepFields(
             Id: idNode is null ? string.Empty : BindId(idNode),
-            Name: map["name"] is { } name ? Text(name, "name") : null,
+            Name: map["name"] is { } name ? FixedText(name, "name") : null,
             Location: map.Location,
             If: map["if"] is { } condition ? Condition(condition, "if", handle) : null,
             Retry: retry ?? (custom || spec?.TakesRetryDefault == true ? _defaultRetry : null),

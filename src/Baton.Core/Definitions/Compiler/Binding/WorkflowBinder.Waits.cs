@@ -137,7 +137,7 @@ internal sealed partial class WorkflowBinder
 
         foreach (var item in list.Items)
         {
-            if (Text(item, key) is not { } text)
+            if (FixedText(item, key) is not { } text)
             {
                 continue;
             }
