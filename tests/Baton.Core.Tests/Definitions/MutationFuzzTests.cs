@@ -2,12 +2,15 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Baton.Definitions;
 using Baton.Definitions.Compiler;
+using Baton.Definitions.Compiler.Yaml;
+using NJsonSchema;
 
 namespace Baton.Core.Tests.Definitions;
 
 /// <summary>
 /// Seeded mutation fuzzing: thousands of broken variants of valid workflows (lines deleted, duplicated, swapped,
-/// re-indented; characters and YAML syntax inserted). The compiler must never throw and must locate every failure.
+/// re-indented; characters and YAML syntax inserted). The compiler must never throw and must locate every failure,
+/// and every variant that still compiles must be accepted by the published language schema (so the two cannot drift).
 /// </summary>
 public sealed class MutationFuzzTests
 {
@@ -30,14 +33,13 @@ public sealed class MutationFuzzTests
 
     [Theory]
     [MemberData(nameof(Fixtures_))]
-    public void Compile_MutatedWorkflow_NeverThrowsAndLocatesEveryFailure(string fixture, int seed)
+    public async Task Compile_MutatedWorkflow_NeverThrowsAndLocatesEveryFailure(string fixture, int seed)
     {
         var text = Fixtures.Read(fixture);
         var notify = Fixtures.Read("good/shared/notify.yaml");
-        var compiler = new WorkflowCompiler(new WorkflowCompilerOptions
-        {
-            CustomKinds = new Dictionary<string, JsonObject?> { ["llm"] = new JsonObject { ["type"] = "object", ["required"] = new JsonArray("model") } },
-        });
+        var customKinds = new Dictionary<string, JsonObject?> { ["llm"] = new JsonObject { ["type"] = "object", ["required"] = new JsonArray("model") } };
+        var compiler = new WorkflowCompiler(new WorkflowCompilerOptions { CustomKinds = customKinds });
+        var schema = await JsonSchema.FromJsonAsync(WorkflowLanguageSchema.Generate(customKinds).ToJsonString());
         var random = new Random(seed);
         var problems = new List<string>();
         var failures = 0;
@@ -78,11 +80,17 @@ public sealed class MutationFuzzTests
             {
                 problems.Add($"mutant {i} has a hash that is not its bundle's");
             }
+            else if (schema.Validate(ToJson(mutant)) is { Count: > 0 } schemaErrors)
+            {
+                problems.Add($"mutant {i} compiles but the language schema rejects it: {string.Join(", ", schemaErrors)}\n{mutant}");
+            }
         }
 
         problems.Should().BeEmpty(string.Join("\n----\n", problems.Take(3)));
         failures.Should().BeGreaterThan(MutantsPerFixture / 2, "most mutations break a workflow, so the fuzzer really exercises the error paths");
     }
+
+    private static string ToJson(string yaml) => YamlReader.Read(yaml, "w.yaml", new DiagnosticBag())!.ToJson()!.ToJsonString();
 
     private static string Mutate(string text, Random random)
     {
