@@ -54,7 +54,7 @@ internal sealed class ExpressionPart(ExpressionNode root, string source)
     // Every failure leaves as an ExpressionException that quotes the expression; values are never quoted, as they may be secrets.
     private ExpressionException Wrap(Exception e)
     {
-        var quoted = Source.Length <= QuotedLength ? Source : Source[..QuotedLength] + "...";
+        var quoted = MessageText.Quote(Source, QuotedLength);
         return e is EvaluationFailure
             ? new ExpressionException($"{e.Message} in '{quoted}'.")
             : new ExpressionException($"Evaluating '{quoted}' failed: {e.Message}");

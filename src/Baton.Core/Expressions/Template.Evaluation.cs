@@ -38,7 +38,7 @@ public sealed partial class Template
     {
         if (_errors.Length > 0)
         {
-            throw new ExpressionException($"The template '{(_text.Length > 120 ? _text[..120] + "..." : _text)}' cannot be evaluated: {_errors[0].Message}");
+            throw new ExpressionException($"The template '{MessageText.Quote(_text, 120)}' cannot be evaluated: {_errors[0].Message}");
         }
     }
 

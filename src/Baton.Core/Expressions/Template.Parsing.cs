@@ -56,7 +56,7 @@ public sealed partial class Template
             var lexed = Lexer.Lex(text, open + Open.Length, inTemplate: true);
             if (!lexed.Closed)
             {
-                builder.Errors.Add(FirstInvalid(lexed.Tokens) ?? Unclosed(text, open));
+                builder.Errors.Add(UnclosedString(text, lexed.Tokens) ?? Unclosed(text, open));
                 return new Template(text, builder, isLiteral: false, isSingleExpression: open == 0);
             }
 
@@ -90,14 +90,12 @@ public sealed partial class Template
         return new Template(expression, builder, isLiteral: false, isSingleExpression: true);
     }
 
-    private static ExpressionError? FirstInvalid(List<Token> tokens)
+    // A string left open swallows the '}}', so it, rather than the '${{', is what to fix.
+    private static ExpressionError? UnclosedString(string text, List<Token> tokens)
     {
-        foreach (var token in tokens)
+        if (tokens.Count > 0 && tokens[^1] is { Kind: TokenKind.Invalid } last && last.End == text.Length && text[last.Start] is '\'' or '"')
         {
-            if (token.Kind == TokenKind.Invalid)
-            {
-                return new ExpressionError(token.Value!, token.Start, token.Length);
-            }
+            return new ExpressionError(last.Value!, last.Start, last.Length);
         }
 
         return null;
@@ -105,8 +103,7 @@ public sealed partial class Template
 
     private static ExpressionError Unclosed(string text, int open)
     {
-        var shown = text.Length - open > 40 ? text.Substring(open, 40) + "..." : text[open..];
-        return new ExpressionError($"The expression '{shown}' is not closed: end it with '}}}}'.", open, Open.Length);
+        return new ExpressionError($"The expression '{MessageText.Quote(text.AsSpan(open))}' is not closed: end it with '}}}}'.", open, Open.Length);
     }
 
     private static ExpressionError TooLong(string text)

@@ -50,6 +50,12 @@ public class ParseErrorTests
     }
 
     [Fact]
+    public void Parse_UnclosedWithStrayCharacter_ReportsTheUnclosedTemplate()
+    {
+        Expr.SingleError(Template.Parse("${{ a # b")).Should().Be(new ExpressionError("The expression '${{ a # b' is not closed: end it with '}}'.", 0, 3));
+    }
+
+    [Fact]
     public void Parse_UnclosedMapping_LeavesTheTemplateUnclosed()
     {
         var error = Expr.SingleError(Template.Parse("${{ {a: 1 }}"));

@@ -135,6 +135,22 @@ public class ParserTests
     }
 
     [Fact]
+    public void Parse_LongProjectionChain_IsAnErrorNotACrash()
+    {
+        var expression = "a" + string.Concat(Enumerable.Repeat(".*", 20_000));
+
+        Expr.SingleError(Baton.Expressions.Template.ParseExpression(expression)).Message.Should().Contain("nested more than 64 levels");
+    }
+
+    [Fact]
+    public void Parse_LongMemberChain_IsAnErrorNotACrash()
+    {
+        var expression = "a" + string.Concat(Enumerable.Repeat(".b[0]", 5_000));
+
+        Expr.SingleError(Baton.Expressions.Template.ParseExpression(expression)).Message.Should().Contain("chains more than 256 operations");
+    }
+
+    [Fact]
     public void Parse_LongOperatorChain_IsAnError()
     {
         var expression = string.Join(" + ", Enumerable.Repeat("1", 1000));

@@ -115,9 +115,12 @@ public class TemplateTests
         context["c"] = JsonValue.Create(1.25f);
         context["d"] = JsonValue.Create(long.MaxValue);
         context["e"] = JsonValue.Create('c');
+        context["f"] = JsonValue.Create(ulong.MaxValue);
+        context["g"] = JsonValue.Create((short)-4);
+        context["h"] = JsonValue.Create((byte)8);
 
-        Expr.Valid(Template.Parse("${{ a }} ${{ b }} ${{ c }} ${{ d }} ${{ e }} ${{ a + b }}")).EvaluateToString(context)
-            .Should().Be("5 2.5 1.25 9223372036854775807 c 7.5");
+        Expr.Valid(Template.Parse("${{ a }} ${{ b }} ${{ c }} ${{ d }} ${{ e }} ${{ f }} ${{ a + b + c + g + h }} ${{ f > d }}")).EvaluateToString(context)
+            .Should().Be("5 2.5 1.25 9223372036854775807 c 18446744073709551615 12.75 true");
     }
 
     [Fact]
@@ -128,5 +131,28 @@ public class TemplateTests
         var act = () => template.EvaluateToString(new TestExpressionContext(Data));
 
         act.Should().Throw<ExpressionException>().WithMessage("'-' needs two numbers, not a string and a number in 'inputs.name - 1'.");
+    }
+
+    [Fact]
+    public void EvaluateToString_NestedEvaluationOnTheSameThread_KeepsBothTexts()
+    {
+        var inner = Expr.Valid(Template.Parse("inner ${{ inputs.name }} text"));
+        var outer = Expr.Valid(Template.Parse("outer [${{ nested }}] done"));
+
+        outer.EvaluateToString(new ReentrantContext(inner, new TestExpressionContext(Data))).Should().Be("outer [inner Ada text] done");
+    }
+
+    [Fact]
+    public void EvaluateToString_ConcurrentThreads_GiveTheSameText()
+    {
+        var template = Expr.Valid(Template.Parse("${{ inputs.name }}:${{ inputs.list }}:${{ matches(inputs.name, '^A') }}:${{ inputs.id }}"));
+        var context = new TestExpressionContext(Data);
+        var expected = template.EvaluateToString(context);
+
+        var results = new string[2000];
+        Parallel.For(0, results.Length, i => results[i] = template.EvaluateToString(context));
+
+        results.Should().AllBe(expected);
+        expected.Should().Be("Ada:[1,\"x\",null]:true:12345678901234567890");
     }
 }

@@ -18,7 +18,7 @@ internal static class TimeFunctions
         var negative = text.StartsWith('-');
         if (!Duration.TryParse(negative ? text[1..] : text, out var duration))
         {
-            throw args.Fail($"expects a duration such as '1h30m' or '-1d' as its second argument, not '{Shorten(text)}'");
+            throw args.Fail($"expects a duration such as '1h30m' or '-1d' as its second argument, not '{MessageText.Quote(text)}'");
         }
 
         try
@@ -41,7 +41,7 @@ internal static class TimeFunctions
         }
         catch (FormatException)
         {
-            throw args.Fail($"got '{Shorten(format)}', which is not a valid .NET date format");
+            throw args.Fail($"got '{MessageText.Quote(format)}', which is not a valid .NET date format");
         }
     }
 
@@ -57,6 +57,4 @@ internal static class TimeFunctions
 
         throw args.Fail($"expects an ISO-8601 time such as '2026-12-01T09:00:00Z' as its {(index == 0 ? "first" : "second")} argument");
     }
-
-    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "..." : text;
 }

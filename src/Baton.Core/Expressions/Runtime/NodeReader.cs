@@ -33,6 +33,17 @@ internal static class NodeReader
             return (double)m;
         }
 
+        if (node.TryGetValue(out float f))
+        {
+            return f;
+        }
+
+        if (node.TryGetValue(out ulong u))
+        {
+            return u;
+        }
+
+        // Other CLR types (short, byte, Half, Int128...) are rare: read them through their JSON text.
         return ToElement(node).TryGetDouble(out d) ? d : double.NaN;
     }
 

@@ -134,7 +134,7 @@ internal sealed class Lexer
     private Token InvalidCharacter()
     {
         var length = char.IsHighSurrogate(_text[_position]) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
-        var shown = _text.Substring(_position, length);
+        var shown = char.IsControl(_text[_position]) ? $"U+{(int)_text[_position]:X4}" : _text.Substring(_position, length);
         return Invalid(length, $"Unexpected character '{shown}' in the expression.");
     }
 
@@ -186,14 +186,14 @@ internal sealed class Lexer
                 end++;
             }
 
-            return Invalid(end - start, $"Invalid number '{_text[start..end]}'.");
+            return Invalid(end - start, $"Invalid number '{MessageText.Quote(_text.AsSpan(start, end - start))}'.");
         }
 
         var source = _text[start..end];
         var value = double.Parse(source, NumberStyles.Float, CultureInfo.InvariantCulture);
         if (!double.IsFinite(value))
         {
-            return Invalid(end - start, $"The number '{source}' is too large.");
+            return Invalid(end - start, $"The number '{MessageText.Quote(source)}' is too large.");
         }
 
         return Take(TokenKind.Number, end - start, source, value);
@@ -239,7 +239,7 @@ internal sealed class Lexer
             index++;
         }
 
-        var shown = _text.Length - start > 20 ? _text.Substring(start, 20) + "..." : _text[start..];
+        var shown = MessageText.Quote(_text.AsSpan(start), 20);
         return Invalid(_text.Length - start, $"The string {shown} is not closed: end it with {quote}.");
     }
 }

@@ -30,7 +30,9 @@ internal sealed partial class Parser
                 {
                     Advance();
                     Record(root, members, referenceEnd);
+                    Enter();
                     var body = ParseChain(new ProjectionItemNode(name.End), root: null);
+                    _nesting--;
                     return Check(new ProjectionNode(node, body, node.Start, Math.Max(name.End, body.End)));
                 }
 

@@ -150,7 +150,7 @@ internal sealed partial class Parser
         _ => Error(token, $"Expected {expected}, but found '{TextOf(token)}'."),
     };
 
-    private string TextOf(Token token) => token.Length <= 40 ? _text.Substring(token.Start, token.Length) : _text.Substring(token.Start, 40) + "...";
+    private string TextOf(Token token) => MessageText.Quote(_text.AsSpan(token.Start, token.Length));
 
     private static LiteralNode Literal(Value value, Token token) => new(value, token.Start, token.End);
 }
