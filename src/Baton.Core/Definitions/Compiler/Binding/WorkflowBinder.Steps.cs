@@ -56,7 +56,8 @@ internal sealed partial class WorkflowBinder
     private bool IsKind(string key)
         => !LanguageSpec.StepCommon.Contains(key) && (LanguageSpec.FindKind(key) is not null || _options.CustomKinds.ContainsKey(key));
 
-    private IEnumerable<string> KindNames => LanguageSpec.Kinds.Select(k => k.Name).Concat(_options.CustomKinds.Keys.Where(IsKind));
+    private IEnumerable<string> KindNames
+        => LanguageSpec.Kinds.Select(k => k.Name).Concat(_options.CustomKinds.Keys.Where(IsKind).Order(StringComparer.Ordinal)).Distinct();
 
     /// <summary>Finds the kind key, reporting a missing, unknown or extra one, and every other unknown key.</summary>
     private MappingEntry? FindKind(MappingNode map)
