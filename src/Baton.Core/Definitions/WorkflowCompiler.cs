@@ -12,9 +12,23 @@ namespace Baton.Definitions;
 /// </remarks>
 public sealed partial class WorkflowCompiler
 {
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="WorkflowCompilerOptions.MaxFileBytes"/> is not positive.</exception>
+    /// <exception cref="ArgumentException"><see cref="WorkflowCompilerOptions.CustomKinds"/> is null.</exception>
     public WorkflowCompiler(WorkflowCompilerOptions? options = null)
     {
         Options = options ?? new WorkflowCompilerOptions();
+        if (Options.MaxFileBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                Options.MaxFileBytes,
+                $"WorkflowCompilerOptions.MaxFileBytes must be a positive number of bytes, not {Options.MaxFileBytes}; leave it unset for the default of 1 MiB.");
+        }
+
+        if (Options.CustomKinds is null)
+        {
+            throw new ArgumentException("WorkflowCompilerOptions.CustomKinds must not be null; leave it unset for no custom kinds.", nameof(options));
+        }
     }
 
     public WorkflowCompilerOptions Options { get; }

@@ -39,7 +39,7 @@ public static class WorkflowLanguageSchema
             }
 
             var name = $"{LanguageSpec.StepDefinition}-custom-{kind}";
-            definitions[name] = StepSchema(kind, $"The custom step kind '{kind}'.", (JsonObject?)schema?.DeepClone() ?? []);
+            definitions[name] = StepSchema(kind, $"The custom step kind '{kind}'.", CustomConfig(schema));
             kinds.Add(new JsonObject { ["$ref"] = $"#/definitions/{name}" });
         }
 
@@ -63,6 +63,20 @@ public static class WorkflowLanguageSchema
         result["definitions"] = definitions;
         return result;
     }
+
+    /// <summary>
+    /// The executor's configuration schema, offered to editors; a configuration with templates is checked only once
+    /// rendered, so any other value is accepted too, as the compiler does.
+    /// </summary>
+    private static JsonObject CustomConfig(JsonObject? schema)
+        => schema is null
+            ? []
+            : new JsonObject
+            {
+                ["anyOf"] = new JsonArray(
+                    schema.DeepClone(),
+                    new JsonObject { ["description"] = "A configuration with ${{ }} templates, checked against the kind's schema when the step runs." }),
+            };
 
     private static JsonObject StepSchema(string kind, string description, JsonObject valueSchema)
     {

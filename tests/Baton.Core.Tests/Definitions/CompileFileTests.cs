@@ -51,6 +51,18 @@ public sealed class CompileFileTests : IDisposable
     }
 
     [Fact]
+    public void CompileFile_EndlessDevice_StopsAtTheSizeLimit()
+    {
+        // A device reports a length of 0 and never ends: reading must stop at the limit, not run out of memory.
+        const string Device = "/dev/zero";
+
+        var result = new WorkflowCompiler(new WorkflowCompilerOptions { MaxFileBytes = 4096 }).CompileFile(Device);
+
+        result.Diagnostics.Should().ContainSingle().Which.ToString()
+            .Should().Be($"{Device}:1:1: error BATON002: The workflow file is too large: it has more than 4,096 bytes, the limit.");
+    }
+
+    [Fact]
     public void CompileFile_NotUtf8_ReportsAtLineOne()
     {
         var path = Path.Combine(_directory, "latin1.yaml");

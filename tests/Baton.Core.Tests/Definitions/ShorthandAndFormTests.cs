@@ -176,4 +176,14 @@ public sealed class ShorthandAndFormTests
 
         result.Heads().Should().Equal("w.yaml:4:20: error BATON041");
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Constructor_NonPositiveMaxFileBytes_NamesTheOption(int bytes)
+    {
+        var act = () => new WorkflowCompiler(new WorkflowCompilerOptions { MaxFileBytes = bytes });
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("WorkflowCompilerOptions.MaxFileBytes must be a positive number of bytes*");
+    }
 }

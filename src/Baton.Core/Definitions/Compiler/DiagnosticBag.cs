@@ -4,6 +4,7 @@ namespace Baton.Definitions.Compiler;
 internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
+    private readonly HashSet<Diagnostic> _seen = [];
     private readonly List<string> _fileOrder = [];
 
     public bool HasErrors => _items.Any(d => d.Severity == DiagnosticSeverity.Error);
@@ -38,7 +39,7 @@ internal sealed class DiagnosticBag
     {
         var safe = location with { Line = Math.Max(1, location.Line), Column = Math.Max(1, location.Column) };
         var diagnostic = new Diagnostic(code, severity, message, safe);
-        if (!_items.Contains(diagnostic))
+        if (_seen.Add(diagnostic))
         {
             _items.Add(diagnostic);
         }

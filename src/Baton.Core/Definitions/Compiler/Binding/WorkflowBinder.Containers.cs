@@ -66,7 +66,7 @@ internal sealed partial class WorkflowBinder
 
         return new SwitchCase
         {
-            Name = map["name"] is { } name ? Text(name, "name") : null,
+            Name = map["name"] is { } name ? FixedText(name, "name") : null,
             When = !isDefault && map["when"] is { } condition ? Condition(condition, "when", handle) : null,
             Goto = (jump?.Value as ScalarNode)?.Value,
             Steps = steps is null ? null : BindSequence(steps.Value, "steps", role, ordinal),

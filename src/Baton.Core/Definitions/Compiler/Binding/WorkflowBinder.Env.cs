@@ -32,6 +32,14 @@ internal sealed partial class WorkflowBinder
                     result.Add(new EnvVariable(entry.Name, null, Required: true));
                     break;
                 case ScalarNode scalar:
+                    if (HasExpression(scalar))
+                    {
+                        _diagnostics.Error(
+                            DiagnosticCodes.ExpressionPlacement,
+                            scalar.Location,
+                            $"The default of '{entry.Name}' is fixed text; it cannot hold ${{{{ }}}} expressions, since env is read before anything else.");
+                    }
+
                     result.Add(new EnvVariable(entry.Name, scalar.Value, Required: false));
                     break;
                 default:

@@ -56,7 +56,8 @@ internal sealed partial class WorkflowBinder
     private bool IsKind(string key)
         => !LanguageSpec.StepCommon.Contains(key) && (LanguageSpec.FindKind(key) is not null || _options.CustomKinds.ContainsKey(key));
 
-    private IEnumerable<string> KindNames => LanguageSpec.Kinds.Select(k => k.Name).Concat(_options.CustomKinds.Keys.Where(IsKind));
+    private IEnumerable<string> KindNames
+        => LanguageSpec.Kinds.Select(k => k.Name).Concat(_options.CustomKinds.Keys.Where(IsKind).Order(StringComparer.Ordinal)).Distinct();
 
     /// <summary>Finds the kind key, reporting a missing, unknown or extra one, and every other unknown key.</summary>
     private MappingEntry? FindKind(MappingNode map)
@@ -105,7 +106,7 @@ internal sealed partial class WorkflowBinder
         var timeout = map["timeout"] is { } timeoutNode ? DurationValue(timeoutNode, "timeout", allowZero: false) : null;
         return new StepFields(
             Id: idNode is null ? string.Empty : BindId(idNode),
-            Name: map["name"] is { } name ? Text(name, "name") : null,
+            Name: map["name"] is { } name ? FixedText(name, "name") : null,
             Location: map.Location,
             If: map["if"] is { } condition ? Condition(condition, "if", handle) : null,
             Retry: retry ?? (custom || spec?.TakesRetryDefault == true ? _defaultRetry : null),

@@ -68,6 +68,18 @@ internal sealed partial class WorkflowBinder
         return null;
     }
 
+    /// <summary>A string that is shown as written (a display name, a description): a <c>${{</c> in it would never be evaluated.</summary>
+    private string? FixedText(SyntaxNode node, string key)
+    {
+        var text = Text(node, key);
+        if (text is not null && text.Contains(ExpressionStart, StringComparison.Ordinal))
+        {
+            _diagnostics.Error(DiagnosticCodes.ExpressionPlacement, node.Location, $"'{key}' is fixed text, shown as written; it cannot hold ${{{{ }}}} expressions.");
+        }
+
+        return text;
+    }
+
     private ScalarNode? StringScalar(SyntaxNode node, string key, string expected = "a string")
     {
         if (node is ScalarNode { IsString: true } scalar)

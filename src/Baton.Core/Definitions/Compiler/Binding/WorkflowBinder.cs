@@ -58,7 +58,7 @@ internal sealed partial class WorkflowBinder
         {
             Name = BindName(map["name"]),
             Version = map["version"] is { } version ? BindVersion(version) : null,
-            Description = map["description"] is { } description ? Text(description, "description") : null,
+            Description = map["description"] is { } description ? FixedText(description, "description") : null,
             InputSchema = inputSchema,
             InputNames = inputNames,
             Env = BindEnv(map["env"]),

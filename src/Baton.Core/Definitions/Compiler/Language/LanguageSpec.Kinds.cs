@@ -10,7 +10,7 @@ internal static partial class LanguageSpec
         new("headers", Shape.MapOf(Shape.Scalar, Patterns.HeaderName), "Request headers: name to template."),
         new("query", Shape.MapOf(Shape.Scalar), "Query parameters, URL-encoded and appended."),
         new("body", Shape.Any, "A string is sent as text; any other value as JSON."),
-        new("expect", Shape.OneOf(StatusOrClass, Shape.ListOf(StatusOrClass, 1)), "The statuses that count as success: integers or classes such as \"2xx\". Default \"2xx\"."),
+        new("expect", Shape.OneOf(StatusOrClass, Shape.ListOf(StatusOrClass, 1), Shape.Matching(Patterns.HasExpression)), "The statuses that count as success: integers or classes such as \"2xx\". Default \"2xx\"."),
         new("max-response-bytes", Shape.IntegerOrTemplate(1), "The largest response body accepted. Default 10 MiB."),
     ]);
 

@@ -25,10 +25,11 @@ internal sealed class DiskWorkflowSource(string baseDirectory, int maxBytes) : I
                 return SourceRead.Failed(SourceProblem.TooLarge, $"it has {info.Length:N0} bytes and the limit is {maxBytes:N0}");
             }
 
-            var bytes = File.ReadAllBytes(path);
+            // Read at most one byte past the limit: a device or a growing file must not make the compiler read forever.
+            var bytes = ReadAtMost(path, (long)maxBytes + 1);
             if (bytes.Length > maxBytes)
             {
-                return SourceRead.Failed(SourceProblem.TooLarge, $"it has {bytes.Length:N0} bytes and the limit is {maxBytes:N0}");
+                return SourceRead.Failed(SourceProblem.TooLarge, $"it has more than {maxBytes:N0} bytes, the limit");
             }
 
             var text = StrictUtf8.GetString(bytes);
@@ -42,5 +43,19 @@ internal sealed class DiskWorkflowSource(string baseDirectory, int maxBytes) : I
         {
             return SourceRead.Failed(SourceProblem.Unreadable, ex.Message);
         }
+    }
+
+    private static byte[] ReadAtMost(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var buffer = new byte[(int)Math.Min(limit, 64 * 1024)];
+        using var collected = new MemoryStream();
+        int read;
+        while (collected.Length < limit && (read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, limit - collected.Length))) > 0)
+        {
+            collected.Write(buffer, 0, read);
+        }
+
+        return collected.ToArray();
     }
 }

@@ -90,7 +90,7 @@ internal sealed partial class ReferenceValidator
             return true;
         }
 
-        if (site.Step?.Step is not { } from || _visibility.IsVisible(from, target, includeSelf: site.Kind == SiteKind.OnErrorContinue))
+        if (site.Step?.Step is not { } from || StepVisibility.IsVisible(from, target, includeSelf: site.Kind == SiteKind.OnErrorContinue))
         {
             return true;
         }

@@ -16,7 +16,6 @@ internal sealed partial class ReferenceValidator
     private readonly BoundWorkflow _workflow;
     private readonly IReadOnlyDictionary<string, StepDefinition> _steps;
     private readonly DiagnosticBag _diagnostics;
-    private readonly StepVisibility _visibility = new();
     private readonly HashSet<string> _env;
     private readonly HashSet<string> _secrets;
 

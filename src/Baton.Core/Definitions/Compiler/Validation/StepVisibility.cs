@@ -2,62 +2,52 @@ namespace Baton.Definitions.Compiler.Validation;
 
 /// <summary>
 /// Decides which steps are certain to have finished when a step runs: the earlier steps of its sequence and of every
-/// enclosing sequence, and the steps nested in those (except foreach bodies, which run per item, and compensations,
-/// which run only on failure). A compensation step also sees the step it undoes.
+/// enclosing sequence, and the steps nested in those (except in foreach bodies, which run per item, and in
+/// compensations, which run only on failure). A compensation step also sees the step it undoes.
 /// </summary>
-internal sealed class StepVisibility
+/// <remarks>Each question walks the two steps' ancestors only, so checking a workflow stays linear in its references.</remarks>
+internal static class StepVisibility
 {
-    private readonly Dictionary<(StepDefinition, bool), HashSet<StepDefinition>> _cache = [];
-
-    public bool IsVisible(StepDefinition from, StepDefinition target, bool includeSelf)
+    public static bool IsVisible(StepDefinition from, StepDefinition target, bool includeSelf)
     {
-        if (!_cache.TryGetValue((from, includeSelf), out var visible))
+        var finishedWith = FinishedWith(target);
+        if (includeSelf && finishedWith.Contains(from))
         {
-            visible = Compute(from, includeSelf);
-            _cache[(from, includeSelf)] = visible;
-        }
-
-        return visible.Contains(target);
-    }
-
-    private static HashSet<StepDefinition> Compute(StepDefinition from, bool includeSelf)
-    {
-        var visible = new HashSet<StepDefinition>(ReferenceEqualityComparer.Instance);
-        if (includeSelf)
-        {
-            AddFinished(from, visible);
+            return true;
         }
 
         for (var current = from; current is not null; current = current.Parent)
         {
-            for (var i = 0; i < current.Index; i++)
+            foreach (var candidate in finishedWith)
             {
-                AddFinished(current.Sequence[i], visible);
+                if (ReferenceEquals(candidate.Sequence, current.Sequence) && candidate.Index < current.Index)
+                {
+                    return true;
+                }
             }
 
-            if (current.Sequence.Role == SequenceRole.Compensation && current.Parent is { } undone)
+            if (current.Sequence.Role == SequenceRole.Compensation && current.Parent is { } undone && finishedWith.Contains(undone))
             {
-                AddFinished(undone, visible);
+                return true;
             }
         }
 
-        return visible;
+        return false;
     }
 
-    private static void AddFinished(StepDefinition step, HashSet<StepDefinition> visible)
+    /// <summary>The steps whose completion implies that <paramref name="target"/> has finished: itself and the containers above it, up to a foreach body or a compensation.</summary>
+    private static List<StepDefinition> FinishedWith(StepDefinition target)
     {
-        visible.Add(step);
-        foreach (var sequence in step.ChildSequences)
+        var result = new List<StepDefinition>();
+        for (StepDefinition? current = target; current is not null; current = current.Parent)
         {
-            if (sequence.Role == SequenceRole.Compensation || step is ForEachStep)
+            result.Add(current);
+            if (current.Sequence.Role == SequenceRole.Compensation || current.Parent is ForEachStep)
             {
-                continue;
-            }
-
-            foreach (var child in sequence.Steps)
-            {
-                AddFinished(child, visible);
+                break;
             }
         }
+
+        return result;
     }
 }

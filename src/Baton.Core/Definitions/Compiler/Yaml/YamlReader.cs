@@ -21,6 +21,7 @@ internal sealed partial class YamlReader
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, SyntaxNode> _anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> _frames = new();
+    private readonly int _lineCount;
     private SyntaxNode? _root;
     private int _nodeCount;
     private int _documents;
@@ -29,6 +30,7 @@ internal sealed partial class YamlReader
     private YamlReader(string text, string file, DiagnosticBag diagnostics)
     {
         _text = text;
+        _lineCount = 1 + text.Count(c => c == '\n');
         _file = file;
         _diagnostics = diagnostics;
     }
@@ -187,11 +189,23 @@ internal sealed partial class YamlReader
         }
     }
 
-    private SourceLocation Location(Mark mark) => new(_file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+    /// <summary>The mark as a location, kept inside the text: at the end of the stream the parser may count lines that are not there.</summary>
+    private SourceLocation Location(Mark mark)
+    {
+        var line = (int)Math.Max(1, mark.Line);
+        var column = (int)Math.Max(1, mark.Column);
+        if (line > _lineCount)
+        {
+            line = _lineCount;
+            column = _text.Length - (_text.LastIndexOf('\n') + 1) + 1;
+        }
+
+        return new SourceLocation(_file, line, column);
+    }
 
     private static string Sentence(string message)
     {
-        message = message.Trim();
+        message = string.Join(' ', message.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return message.Length == 0 ? "it cannot be parsed." : char.ToLowerInvariant(message[0]) + message[1..];
     }
 }

@@ -1,0 +1,145 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Baton.Definitions;
+using Baton.Definitions.Compiler;
+using Baton.Definitions.Compiler.Yaml;
+using NJsonSchema;
+
+namespace Baton.Core.Tests.Definitions;
+
+/// <summary>
+/// Seeded mutation fuzzing: thousands of broken variants of valid workflows (lines deleted, duplicated, swapped,
+/// re-indented; characters and YAML syntax inserted). The compiler must never throw and must locate every failure,
+/// and every variant that still compiles must be accepted by the published language schema (so the two cannot drift).
+/// </summary>
+public sealed class MutationFuzzTests
+{
+    private const int MutantsPerFixture = 5000;
+
+    private static readonly string[] Fragments =
+    [
+        ": ", "- ", "[", "]", "{", "}", ",", "&a ", "*a ", "!!str ", "!!int ", "!custom ", "|", ">-", "\"", "'", "#", "---\n", "...\n",
+        "${{", "}}", "${{ steps.", "${{ inputs.x ?? }}", "? ", "\t", "%YAML 1.2\n", "<<: *a\n", "\\u00", "0x", ".inf", "~", "\n  ", "id: ",
+        "steps:\n  - ", "goto: ", "workflow: { path: x.yaml }", "\0", "\uFEFF", "😀", "\r", "foreach: { items: ${{ item }} }",
+    ];
+
+    public static TheoryData<string, int> Fixtures_() => new()
+    {
+        { "good/every-kind.yaml", 1 },
+        { "good/incident.yaml", 2 },
+        { "good/loops.yaml", 3 },
+        { "good/custom-kind.yaml", 4 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Fixtures_))]
+    public async Task Compile_MutatedWorkflow_NeverThrowsAndLocatesEveryFailure(string fixture, int seed)
+    {
+        var text = Fixtures.Read(fixture);
+        var notify = Fixtures.Read("good/shared/notify.yaml");
+        var customKinds = new Dictionary<string, JsonObject?> { ["llm"] = new JsonObject { ["type"] = "object", ["required"] = new JsonArray("model") } };
+        var compiler = new WorkflowCompiler(new WorkflowCompilerOptions { CustomKinds = customKinds });
+        var schema = await JsonSchema.FromJsonAsync(WorkflowLanguageSchema.Generate(customKinds).ToJsonString());
+        var random = new Random(seed);
+        var problems = new List<string>();
+        var failures = 0;
+
+        for (var i = 0; i < MutantsPerFixture; i++)
+        {
+            var mutant = Mutate(text, random);
+            var bundle = new DefinitionBundle("w.yaml", "/fuzz", new Dictionary<string, string> { ["w.yaml"] = mutant, ["shared/notify.yaml"] = notify });
+            CompilationResult result;
+            try
+            {
+                result = compiler.Compile(bundle);
+            }
+            catch (Exception ex)
+            {
+                problems.Add($"mutant {i} threw {ex.GetType().Name}: {ex.Message}\n{mutant}");
+                continue;
+            }
+
+            var lines = mutant.Split('\n').Length + 1;
+            foreach (var d in result.Diagnostics)
+            {
+                if (d.Code == DiagnosticCodes.InternalError || d.Location.Line < 1 || d.Location.Column < 1 || (d.Location.File == "w.yaml" && d.Location.Line > lines))
+                {
+                    problems.Add($"mutant {i}: {d}\n{mutant}");
+                }
+            }
+
+            if (!result.Success)
+            {
+                failures++;
+                if (!result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+                {
+                    problems.Add($"mutant {i} failed without an error\n{mutant}");
+                }
+            }
+            else if (result.Definition!.Hash != result.Definition.Source.ComputeHash())
+            {
+                problems.Add($"mutant {i} has a hash that is not its bundle's");
+            }
+            else if (schema.Validate(ToJson(mutant)) is { Count: > 0 } schemaErrors)
+            {
+                problems.Add($"mutant {i} compiles but the language schema rejects it: {string.Join(", ", schemaErrors)}\n{mutant}");
+            }
+        }
+
+        problems.Should().BeEmpty(string.Join("\n----\n", problems.Take(3)));
+        failures.Should().BeGreaterThan(MutantsPerFixture / 2, "most mutations break a workflow, so the fuzzer really exercises the error paths");
+    }
+
+    private static string ToJson(string yaml) => YamlReader.Read(yaml, "w.yaml", new DiagnosticBag())!.ToJson()!.ToJsonString();
+
+    private static string Mutate(string text, Random random)
+    {
+        var count = random.Next(1, 4);
+        for (var i = 0; i < count; i++)
+        {
+            text = MutateOnce(text, random);
+        }
+
+        return text;
+    }
+
+    private static string MutateOnce(string text, Random random)
+    {
+        var lines = text.Split('\n').ToList();
+        var line = random.Next(lines.Count);
+        switch (random.Next(10))
+        {
+            case 0:
+                lines.RemoveAt(line);
+                break;
+            case 1:
+                lines.Insert(line, lines[line]);
+                break;
+            case 2:
+                (lines[line], lines[random.Next(lines.Count)]) = (lines[random.Next(lines.Count)], lines[line]);
+                break;
+            case 3:
+                var shift = random.Next(-4, 5);
+                lines[line] = shift >= 0 ? new string(' ', shift) + lines[line] : lines[line][Math.Min(-shift, lines[line].Length - lines[line].TrimStart().Length)..];
+                break;
+            case 4:
+                return Insert(text, ((char)random.Next(0, 0x3000)).ToString(), random);
+            case 5:
+            case 6:
+                return Insert(text, Fragments[random.Next(Fragments.Length)], random);
+            case 7:
+                var start = random.Next(text.Length);
+                return text.Remove(start, Math.Min(random.Next(1, 20), text.Length - start));
+            case 8:
+                lines[line] = new string(' ', random.Next(0, 8)) + Fragments[random.Next(Fragments.Length)] + Fragments[random.Next(Fragments.Length)];
+                break;
+            default:
+                return text[..random.Next(text.Length)];
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static string Insert(string text, string fragment, Random random)
+        => new StringBuilder(text).Insert(random.Next(text.Length + 1), fragment).ToString();
+}
