@@ -12,6 +12,7 @@ internal static class RunFactory
     /// <exception cref="RunStartException">A required environment variable or a declared secret has no value.</exception>
     public static RunRecord NewRun(WorkflowDefinition definition, JsonObject inputs, EngineServices services, DateTimeOffset now, (RunId Run, long StepSeq)? parent = null, RunId? id = null)
     {
+        inputs = InputValidator.ApplyDefaults(definition, inputs);
         var inputErrors = InputValidator.Validate(definition, inputs);
         if (inputErrors.Count > 0)
         {

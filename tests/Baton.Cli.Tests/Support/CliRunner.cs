@@ -7,7 +7,14 @@ namespace Baton.Cli.Tests.Support;
 /// <summary>Runs the real <c>baton</c> CLI as a child process (the build output next to the tests), with its own store.</summary>
 internal sealed class CliRunner : IDisposable
 {
-    private static readonly string BatonDll = Path.Combine(AppContext.BaseDirectory, "baton.dll");
+    /// <summary>The repository's root, found from the test binaries, so tests can run the real examples.</summary>
+    public static readonly string RepositoryRoot = FindRoot();
+
+    /// <summary>
+    /// The CLI's own build output (same configuration as the tests), not the copy next to the tests: that copy lacks the
+    /// assemblies the tests take from the ASP.NET shared framework.
+    /// </summary>
+    private static readonly string BatonDll = FindBaton();
 
     public CliRunner()
     {
@@ -26,8 +33,6 @@ internal sealed class CliRunner : IDisposable
     /// <summary>Variables set for every command this runner starts.</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
-    /// <summary>The repository's root, found from the test binaries, so tests can run the real examples.</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
 
     public string Write(string file, string text)
     {
@@ -94,6 +99,13 @@ internal sealed class CliRunner : IDisposable
         catch (IOException)
         {
         }
+    }
+
+    private static string FindBaton()
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var path = Path.Combine(RepositoryRoot, "src", "Baton.Cli", "bin", configuration, "net10.0", "baton.dll");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"The CLI build '{path}' is missing; build the solution first.");
     }
 
     private static string FindRoot()
