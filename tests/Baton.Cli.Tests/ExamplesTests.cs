@@ -1,0 +1,157 @@
+using Baton.Cli.Tests.Support;
+
+namespace Baton.Cli.Tests;
+
+/// <summary>The examples in examples/, run end to end through the real CLI, as their READMEs tell users to.</summary>
+public sealed class ExamplesTests
+{
+    private static string Example(string name) => Path.Combine(CliRunner.RepositoryRoot, "examples", name, $"{name}.yaml");
+
+    [Fact]
+    public async Task CampaignReport_HighConfidence_RunsStraightThroughAndDelivers()
+    {
+        using var cli = new CliRunner();
+        var output = Path.Combine(cli.Directory, "out");
+        cli.Environment["REPORT_OUT"] = output;
+
+        var result = await cli.RunAsync("run", Example("campaign-report"), "--input", "client=acme", "--input", "campaign=spring-sale", "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var outputs = result.Json["output"]!;
+        outputs["reviewedBy"]!.GetValue<string>().Should().Be("auto (high confidence)");
+        outputs["roas"]!.GetValue<double>().Should().Be(4.02);
+        var report = File.ReadAllText(outputs["location"]!.GetValue<string>());
+        report.Should().Contain("\"campaign\":\"spring-sale\"").And.Contain("\"week\":\"2026-W47\"");
+        File.ReadAllText(Path.Combine(output, "notifications.log")).Should().Contain("dana@agency.example");
+        File.ReadAllText(Path.Combine(output, "crm-tasks.log")).Should().Contain(outputs["followUp"]!.GetValue<string>());
+        result.Json["steps"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "review")!["status"]!.GetValue<string>().Should().Be("skipped");
+    }
+
+    [Fact]
+    public async Task CampaignReport_LowConfidence_WaitsForTheStrategistWhoseEditIsDelivered()
+    {
+        using var cli = new CliRunner();
+        cli.Environment["REPORT_OUT"] = Path.Combine(cli.Directory, "out");
+
+        var waiting = await cli.RunAsync("run", Example("campaign-report"), "--input", "client=acme", "--input", "campaign=small-test", "--json");
+        waiting.ExitCode.Should().Be(3, waiting.ToString());
+        var runId = waiting.Json["runId"]!.GetValue<string>();
+
+        var approved = await cli.RunAsync("approve", runId, "review", "--by", "strategist-kim", "--data", """{"summary":"Small test: below target, keep running one more week."}""", "--json");
+
+        approved.ExitCode.Should().Be(0, approved.ToString());
+        approved.Json["output"]!["reviewedBy"]!.GetValue<string>().Should().Be("user:strategist-kim");
+        File.ReadAllText(approved.Json["output"]!["location"]!.GetValue<string>()).Should().Contain("keep running one more week");
+    }
+
+    [Fact]
+    public async Task CampaignReport_FiguresThatDoNotAddUp_FailWithFiguresInvalid()
+    {
+        using var cli = new CliRunner();
+        cli.Environment["REPORT_OUT"] = Path.Combine(cli.Directory, "out");
+
+        var result = await cli.RunAsync("run", Example("campaign-report"), "--input", "client=acme", "--input", "campaign=broken-feed", "--json");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Json["error"]!["code"]!.GetValue<string>().Should().Be("figures.invalid");
+        Directory.Exists(Path.Combine(cli.Directory, "out", "reports")).Should().BeFalse("nothing is delivered");
+    }
+
+    [Fact]
+    public async Task IncidentRemediation_RetriesTheFlakyMetricsWaitsDurablyAndVerifies()
+    {
+        using var cli = new CliRunner();
+        cli.Environment["OPS_STATE"] = Path.Combine(cli.Directory, "ops");
+
+        var result = await cli.RunAsync("run", Example("incident-remediation"), "--input", "service=checkout", "--input", "settle=1s", "--wait", "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Json["output"]!["remediated"]!.GetValue<bool>().Should().BeTrue();
+        result.Json["output"]!["metricsSource"]!.GetValue<string>().Should().Be("primary");
+        var steps = result.Json["steps"]!.AsArray();
+        steps.Single(s => s!["id"]!.GetValue<string>() == "metrics")!["attempts"]!.GetValue<int>().Should().Be(2, "the first attempt hits a transient 503");
+        steps.Single(s => s!["id"]!.GetValue<string>() == "settle")!["durationMs"]!.GetValue<double>().Should().BeGreaterThanOrEqualTo(1000);
+        File.ReadAllLines(Path.Combine(cli.Directory, "ops", "actions.log")).Should().Equal("drain checkout", "restart checkout", "restore checkout");
+    }
+
+    [Fact]
+    public async Task IncidentRemediation_WithoutWait_ExitsWaitingAndAWorkerFinishesIt()
+    {
+        using var cli = new CliRunner();
+        cli.Environment["OPS_STATE"] = Path.Combine(cli.Directory, "ops");
+
+        var waiting = await cli.RunAsync("run", Example("incident-remediation"), "--input", "service=checkout", "--input", "settle=1s", "--json");
+        waiting.ExitCode.Should().Be(3, waiting.ToString());
+
+        var worker = cli.Start("worker");
+        try
+        {
+            var runId = waiting.Json["runId"]!.GetValue<string>();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            string status;
+            do
+            {
+                await Task.Delay(100, timeout.Token);
+                status = (await cli.RunAsync("show", runId, "--json")).Json["status"]!.GetValue<string>();
+            }
+            while (status == "waiting" || status == "running");
+
+            status.Should().Be("completed");
+        }
+        finally
+        {
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+            worker.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task IncidentRemediation_PrimaryDownAndFixFails_UsesTheReplicaThenCompensatesInReverse()
+    {
+        using var cli = new CliRunner();
+        cli.Environment["OPS_STATE"] = Path.Combine(cli.Directory, "ops");
+
+        var result = await cli.RunAsync("run", Example("incident-remediation"), "--input", "service=search", "--input", "primaryDown=true",
+            "--input", "fixWorks=false", "--input", "settle=1s", "--wait", "--json");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Json["error"]!["code"]!.GetValue<string>().Should().Be("run.exit-code");
+        var steps = result.Json["steps"]!.AsArray();
+        steps.Single(s => s!["id"]!.GetValue<string>() == "metrics-fallback")!["status"]!.GetValue<string>().Should().Be("completed");
+        steps.Single(s => s!["id"]!.GetValue<string>() == "restart")!["status"]!.GetValue<string>().Should().Be("compensated");
+        File.ReadAllLines(Path.Combine(cli.Directory, "ops", "actions.log")).Should().Equal("drain search", "restart search", "rollback search", "restore search");
+    }
+
+    [Fact]
+    public async Task DocumentIntake_RoutesEachDocumentByTypeAndUrgency()
+    {
+        using var cli = new CliRunner();
+        var output = Path.Combine(cli.Directory, "intake");
+        cli.Environment["INTAKE_OUT"] = output;
+        var batch = Path.Combine(CliRunner.RepositoryRoot, "examples", "document-intake", "batch.json");
+
+        var result = await cli.RunAsync("run", Example("document-intake"), "--input-file", batch, "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Json["output"]!["routes"]!.AsArray().Select(r => r!.GetValue<string>())
+            .Should().Equal("doc-101:book", "doc-102:pay-today", "doc-103:legal", "doc-104:page", "doc-105:default");
+        File.ReadAllText(Path.Combine(output, "finance-urgent.queue")).Should().StartWith("doc-102\t");
+        File.ReadAllText(Path.Combine(output, "legal.queue")).Should().StartWith("doc-103\t");
+        result.Json["steps"]!.AsArray().Should().Contain(s => s!["path"]!.GetValue<string>() == "intake[4]/route/archive");
+    }
+
+    [Fact]
+    public async Task EveryExample_Validates()
+    {
+        using var cli = new CliRunner();
+        var files = Directory.GetFiles(Path.Combine(CliRunner.RepositoryRoot, "examples"), "*.yaml", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToArray();
+
+        var result = await cli.RunAsync(["validate", .. files]);
+
+        files.Should().HaveCountGreaterThanOrEqualTo(3);
+        result.ExitCode.Should().Be(0, result.ToString());
+    }
+}
