@@ -28,6 +28,8 @@ internal sealed class EngineServices
 
     public required IServiceProvider Services { get; init; }
 
+    public ConfigSchemaCheck ConfigSchemas { get; } = new();
+
     /// <summary>Told of every timeline event once it is committed, in commit order per run.</summary>
     public Action<TimelineEvent>? OnCommitted { get; init; }
 

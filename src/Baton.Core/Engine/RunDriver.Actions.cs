@@ -86,11 +86,17 @@ internal sealed partial class RunDriver
         try
         {
             using var scope = ScopeFor(exec, step);
-            config = step.Config.Render(scope);
+            config = Normalize(step.Config.Render(scope));
         }
         catch (ExpressionException ex)
         {
             FailAttempt(exec, ExpressionError(step.ActionKind, ex));
+            return;
+        }
+
+        if (_svc.ConfigSchemas.Check(executor, config) is { } invalid)
+        {
+            FailAttempt(exec, invalid);
             return;
         }
 
@@ -196,6 +202,15 @@ internal sealed partial class RunDriver
 
         FailStep(exec, error);
     }
+
+    /// <summary>
+    /// Gives the executor plain parsed JSON, as if the configuration had been read from text: a number an expression
+    /// computed then reads with <c>GetValue&lt;int&gt;()</c> like any other.
+    /// </summary>
+    private static JsonNode? Normalize(JsonNode? config)
+        => config is null || IsPlainString(config) ? config : JsonNode.Parse(config.ToJsonString());
+
+    private static bool IsPlainString(JsonNode node) => node is JsonValue value && value.GetValueKind() is System.Text.Json.JsonValueKind.String;
 
     private readonly record struct AttemptResult(long Seq, int Attempt, StepOutcome Outcome);
 }

@@ -42,9 +42,23 @@ internal sealed class CliRunner : IDisposable
         return path;
     }
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => WaitAsync(Start(args), args);
+
+    /// <summary>Runs any program to its end, for examples that are their own executables.</summary>
+    public static Task<CliResult> RunProcessAsync(string program, params string[] args)
     {
-        using var process = Start(args);
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return WaitAsync(Process.Start(info)!, args);
+    }
+
+    private static async Task<CliResult> WaitAsync(Process started, string[] args)
+    {
+        using var process = started;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
@@ -55,7 +69,7 @@ internal sealed class CliRunner : IDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'baton {string.Join(' ', args)}' did not exit within 120 s. Output so far: {await stdout}");
+            throw new TimeoutException($"'{string.Join(' ', args)}' did not exit within 120 s. Output so far: {await stdout}");
         }
 
         return new CliResult(process.ExitCode, await stdout, await stderr, args);

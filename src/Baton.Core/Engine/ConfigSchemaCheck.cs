@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Baton.Definitions.Compiler.Validation;
+using Baton.Steps;
+using NJsonSchema;
+
+namespace Baton.Engine;
+
+/// <summary>Checks a rendered configuration against the schema its executor declares, before every attempt.</summary>
+/// <remarks>The compiler checks constant configurations; this catches what templates rendered at run time.</remarks>
+internal sealed class ConfigSchemaCheck
+{
+    private readonly ConcurrentDictionary<string, JsonSchema?> _schemas = new(StringComparer.Ordinal);
+
+    /// <summary>Returns the first problem as a <c>config.invalid</c> error, or null when the configuration is valid.</summary>
+    public ErrorInfo? Check(IStepExecutor executor, JsonNode? config)
+    {
+        if (executor.ConfigSchema is null)
+        {
+            return null;
+        }
+
+        var schema = _schemas.GetOrAdd(executor.Kind, _ => SchemaValidation.Load(executor.ConfigSchema.ToJsonString()));
+        var problems = SchemaValidation.Leaves(SchemaValidation.Validate(schema!, config))
+            .Select(e =>
+            {
+                var field = JsonPaths.Display(e.Path ?? "#");
+                var subject = field.Length == 0 ? $"The '{executor.Kind}' configuration" : $"{executor.Kind}.{field}";
+                return $"{subject} {SchemaMessages.Describe(e, JsonPaths.Find(config, e.Path ?? "#"))}";
+            })
+            .ToList();
+        return problems.Count == 0
+            ? null
+            : new ErrorInfo(ErrorCodes.InvalidConfig, $"The rendered configuration does not match the step kind's schema: {string.Join("; ", problems)}.") { Retryable = false };
+    }
+}
