@@ -22,6 +22,7 @@ internal static class BatonCli
             SignalCommand.Create(),
             CancelCommand.Create(),
             WorkerCommand.Create(),
+            BenchCommand.Create(),
         };
         return root;
     }

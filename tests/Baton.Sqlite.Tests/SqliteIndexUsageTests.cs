@@ -91,7 +91,7 @@ public sealed class SqliteIndexUsageTests : IAsyncLifetime, IDisposable
         AssertUsesIndexes(WriteSql.ReleaseLeasesOf, "runs_lease");
         AssertUsesIndexes(ReadSql.PendingSignalsOfRun, "signals_pending");
         AssertUsesIndexes(ReadSql.SignalsOfRun, "signals_run");
-        AssertUsesIndexes(ReadSql.StepsOfRun, "sqlite_autoindex_step_executions");
+        AssertUsesIndexes(ReadSql.StepsOfRun, "PRIMARY KEY");
         AssertUsesIndexes(WriteSql.UpdateRun, "sqlite_autoindex_runs");
     }
 

@@ -24,6 +24,7 @@ public sealed partial class BatonEngine
     private readonly EngineServices _svc;
     private readonly ConcurrentDictionary<RunId, TaskCompletionSource> _settled = new();
     private readonly SemaphoreSlim _poke = new(0);
+    private readonly ConcurrentDictionary<string, bool> _savedDefinitions = new(StringComparer.Ordinal);
 
     public BatonEngine(
         IWorkflowStore store,
@@ -171,8 +172,13 @@ public sealed partial class BatonEngine
         var run = RunFactory.NewRun(definition, inputs ?? [], _svc, now, id: options.RunId);
         run.LeaseOwner = WorkerId;
         run.LeaseExpiresAt = now + _svc.Options.LeaseDuration;
-        await _svc.Store.SaveDefinitionAsync(DefinitionCache.ToRecord(definition, now), cancellationToken).ConfigureAwait(false);
-        _svc.Definitions.Add(definition);
+        if (!_savedDefinitions.ContainsKey(definition.Hash))
+        {
+            await _svc.Store.SaveDefinitionAsync(DefinitionCache.ToRecord(definition, now), cancellationToken).ConfigureAwait(false);
+            _svc.Definitions.Add(definition);
+            _savedDefinitions[definition.Hash] = true;
+        }
+
         return RunDriver.ForNewRun(_svc, WorkerId, definition, run, options.Actor);
     }
 

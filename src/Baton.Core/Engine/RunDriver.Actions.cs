@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Baton.Definitions;
 using Baton.Expressions;
@@ -60,9 +61,10 @@ internal sealed partial class RunDriver
             return;
         }
 
-        var seqs = _toLaunch.ToArray();
+        _launching.Clear();
+        _launching.AddRange(_toLaunch);
         _toLaunch.Clear();
-        foreach (var seq in seqs)
+        foreach (var seq in _launching)
         {
             var exec = _state[seq];
             if (exec.Status != StepStatus.Running || _inFlight.ContainsKey(seq))
@@ -85,8 +87,15 @@ internal sealed partial class RunDriver
         JsonNode? config;
         try
         {
-            using var scope = ScopeFor(exec, step);
-            config = Normalize(step.Config.Render(scope));
+            if (step.Config.IsConstant)
+            {
+                config = ConstantConfigs.GetValue(step, static s => new StrongBox<JsonNode?>(Normalize(((ActionStep)s).Config.Render(NoContext.Instance)))).Value?.DeepClone();
+            }
+            else
+            {
+                using var scope = ScopeFor(exec, step);
+                config = Normalize(step.Config.Render(scope));
+            }
         }
         catch (ExpressionException ex)
         {
@@ -141,8 +150,11 @@ internal sealed partial class RunDriver
             outcome = StepOutcome.Failed(ErrorCodes.Exception, $"The {executor.Kind} step threw {ex.GetType().Name}: {ex.Message}");
         }
 
-        var elapsed = _svc.TimeProvider.GetElapsedTime(started);
-        EngineTelemetry.StepDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("baton.step.kind", executor.Kind));
+        if (EngineTelemetry.StepDuration.Enabled)
+        {
+            EngineTelemetry.StepDuration.Record(_svc.TimeProvider.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("baton.step.kind", executor.Kind));
+        }
+
         activity?.SetTag("baton.step.outcome", outcome.IsSuccess ? "completed" : outcome.Error!.Code);
         if (!outcome.IsSuccess)
         {
@@ -211,6 +223,23 @@ internal sealed partial class RunDriver
         => config is null || IsPlainString(config) ? config : JsonNode.Parse(config.ToJsonString());
 
     private static bool IsPlainString(JsonNode node) => node is JsonValue value && value.GetValueKind() is System.Text.Json.JsonValueKind.String;
+
+    /// <summary>Normalized constant configurations, per step definition: rendering them again would give the same tree.</summary>
+    private static readonly ConditionalWeakTable<StepDefinition, StrongBox<JsonNode?>> ConstantConfigs = new();
+
+    /// <summary>The context a constant configuration renders in: it reads nothing.</summary>
+    private sealed class NoContext : IExpressionContext
+    {
+        public static readonly NoContext Instance = new();
+
+        public TimeProvider TimeProvider => TimeProvider.System;
+
+        public bool TryGetRoot(string name, out JsonNode? value)
+        {
+            value = null;
+            return false;
+        }
+    }
 
     private readonly record struct AttemptResult(long Seq, int Attempt, StepOutcome Outcome);
 }

@@ -33,7 +33,9 @@ internal sealed partial class RunDriver
 
         var now = Now;
         var progress = false;
-        foreach (var seq in _agenda.ToArray())
+        _due.Clear();
+        _due.AddRange(_agenda);
+        foreach (var seq in _due)
         {
             var exec = _state[seq];
             if (exec.ReadyAt is { } at && at > now)
@@ -362,7 +364,7 @@ internal sealed partial class RunDriver
     }
 
     private ExpressionScope ScopeFor(StepExecutionRecord exec, StepDefinition step)
-        => new(_state, exec, StepTemplates.StepReferences(step), SecretsObject, _svc.TimeProvider);
+        => new(_state, exec, StepTemplates.StepReferences(step), _secretsAccessor ??= SecretsObject, _svc.TimeProvider);
 
     /// <summary>The declared secrets, resolved on first use and held in memory only.</summary>
     private JsonObject SecretsObject()

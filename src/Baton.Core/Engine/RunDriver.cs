@@ -26,6 +26,8 @@ internal sealed partial class RunDriver
     private readonly PendingCommit _pending = new();
     private readonly SortedSet<long> _agenda = [];
     private readonly List<long> _toLaunch = [];
+    private readonly List<long> _launching = [];
+    private readonly List<long> _due = [];
     private readonly Dictionary<long, InFlight> _inFlight = [];
     private readonly Channel<AttemptResult> _results = Channel.CreateUnbounded<AttemptResult>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<SignalRecord> _signals = [];
@@ -33,6 +35,7 @@ internal sealed partial class RunDriver
     private readonly string _startActor;
     private bool _isNew;
     private JsonObject? _secrets;
+    private Func<JsonObject>? _secretsAccessor;
     private DateTimeOffset _nextHeartbeat;
     private CancellationToken _driveToken;
 
@@ -291,8 +294,9 @@ internal sealed partial class RunDriver
     {
         var now = Now;
         Run.UpdatedAt = now;
-        if (Run.LeaseOwner is not null)
+        if (Run.LeaseOwner is not null && Run.LeaseExpiresAt - now < _svc.Options.LeaseDuration / 2)
         {
+            // Extended only when half spent: rewriting the lease on every commit would rewrite its indexes too.
             Run.LeaseExpiresAt = now + _svc.Options.LeaseDuration;
         }
 
@@ -322,15 +326,15 @@ internal sealed partial class RunDriver
             _relatedRuns.Add(signal.RunId);
         }
 
-        var events = _svc.OnCommitted is null ? null : _pending.Events.ToList();
-        _pending.Clear();
-        if (events is not null)
+        if (_svc.OnCommitted is { } onCommitted)
         {
-            foreach (var e in events)
+            foreach (var e in _pending.Events)
             {
-                _svc.OnCommitted!(e);
+                onCommitted(e);
             }
         }
+
+        _pending.Clear();
     }
 
     /// <summary>Stops every attempt in flight and forgets what was not committed.</summary>

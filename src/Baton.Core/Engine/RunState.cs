@@ -51,9 +51,23 @@ internal sealed class RunState
 
     /// <summary>Executions of <paramref name="step"/> in one pass of one sequence (same parent and ordinal).</summary>
     public int CountInScope(StepDefinition step, StepExecutionRecord? parent, int ordinal)
-        => _byStep.TryGetValue(step.Id, out var list)
-            ? list.Count(e => e.ParentSeq == parent?.Seq && e.Ordinal == ordinal)
-            : 0;
+    {
+        if (!_byStep.TryGetValue(step.Id, out var list))
+        {
+            return 0;
+        }
+
+        var count = 0;
+        foreach (var e in list)
+        {
+            if (e.ParentSeq == parent?.Seq && e.Ordinal == ordinal)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>True when <paramref name="exec"/> runs under <paramref name="ancestor"/> (at any depth).</summary>
     public bool IsDescendantOf(StepExecutionRecord exec, StepExecutionRecord ancestor)

@@ -54,6 +54,7 @@ internal static class InitialSchema
         CREATE INDEX runs_status_created ON runs (status, created_at, id);
         CREATE INDEX runs_workflow_created ON runs (workflow, created_at, id);
 
+        -- WITHOUT ROWID: a run's rows live in one b-tree ordered by (run_id, seq), so a transition writes fewer pages.
         CREATE TABLE step_executions (
             run_id      TEXT    NOT NULL REFERENCES runs (id),
             seq         INTEGER NOT NULL,
@@ -74,7 +75,7 @@ internal static class InitialSchema
             state       TEXT,
             actor       TEXT,
             PRIMARY KEY (run_id, seq)
-        );
+        ) WITHOUT ROWID;
 
         CREATE TABLE timeline (
             run_id    TEXT    NOT NULL REFERENCES runs (id),
@@ -88,7 +89,7 @@ internal static class InitialSchema
             message   TEXT,
             data      TEXT,
             PRIMARY KEY (run_id, seq)
-        );
+        ) WITHOUT ROWID;
 
         -- AUTOINCREMENT: signal ids only ever grow, which the wake-up watermark relies on.
         CREATE TABLE signals (

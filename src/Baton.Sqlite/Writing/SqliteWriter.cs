@@ -87,6 +87,8 @@ internal sealed class SqliteWriter
                 batch.Clear();
             }
 
+            _queue.MarkDrained();
+
             _checkpointer.Stop();
             _commands.Dispose();
             _writeLock.Dispose();
@@ -97,6 +99,12 @@ internal sealed class SqliteWriter
 
     private void ExecuteBatch(List<WriteOperation> batch, List<WriteOperation> applied)
     {
+        if (batch.Count == 1 && !batch[0].CancellationToken.IsCancellationRequested)
+        {
+            ExecuteAlone(batch[0]);
+            return;
+        }
+
         try
         {
             _writeLock.Acquire();
@@ -136,6 +144,43 @@ internal sealed class SqliteWriter
         {
             operation.Complete();
         }
+    }
+
+    /// <summary>
+    /// Runs a batch of one without a savepoint: its transaction is its savepoint. That saves two statements on every
+    /// commit of a sequential run, where latency matters most.
+    /// </summary>
+    private void ExecuteAlone(WriteOperation operation)
+    {
+        try
+        {
+            _writeLock.Acquire();
+            try
+            {
+                operation.Execute(_context);
+            }
+            catch (Exception e)
+            {
+                RollBackQuietly();
+                operation.Fail(_errors.Translate(e));
+                return;
+            }
+
+            _commands.Commit.Execute();
+        }
+        catch (Exception e)
+        {
+            RollBackQuietly();
+            SqliteLog.BatchFailed(_logger, e, _errors.Path, 1);
+            operation.Fail(_errors.Translate(e));
+            return;
+        }
+
+        Interlocked.Increment(ref _transactions);
+        _checkpointer.OnCommitted();
+        Interlocked.Increment(ref _operations);
+        SqliteLog.BatchWritten(_logger, 1);
+        operation.Complete();
     }
 
     /// <summary>Runs one operation in a savepoint. False when it failed and was rolled back alone.</summary>
