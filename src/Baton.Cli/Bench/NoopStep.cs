@@ -32,4 +32,12 @@ internal sealed class NoopStep : IStepExecutor
     }
 
     public void Forget(RunId runId) => _last.TryRemove(runId, out _);
+
+    /// <summary>Forgets what the warm-up measured.</summary>
+    public void Reset()
+    {
+        _gapsMs.Clear();
+        _last.Clear();
+        Interlocked.Exchange(ref _executions, 0);
+    }
 }

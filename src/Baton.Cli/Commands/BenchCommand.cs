@@ -10,7 +10,7 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var workflows = new Option<int>("--workflows") { Description = "How many runs.", DefaultValueFactory = _ => 2000 };
+        var workflows = new Option<int>("--workflows") { Description = "How many runs (after an untimed warm-up).", DefaultValueFactory = _ => 5000 };
         var steps = new Option<int>("--steps") { Description = "No-op steps per run.", DefaultValueFactory = _ => 10 };
         var concurrency = new Option<int>("--concurrency") { Description = "Runs in flight at once; 1 measures the sequential per-step overhead alone.", DefaultValueFactory = _ => 128 };
         var waiting = new Option<int?>("--waiting") { Description = "Instead: fill a store with this many waiting runs and measure a worker's memory while it polls." };
