@@ -43,7 +43,7 @@ internal sealed partial class RunDriver
             Emit(TimelineEventTypes.StepInterrupted, exec, $"Attempt {exec.Attempts} was interrupted before it finished.", attempt: exec.Attempts);
             if (interruptions > _svc.Options.MaxInterruptions)
             {
-                FailStep(exec, new ErrorInfo("step.interrupted",
+                FailStep(exec, new ErrorInfo(ErrorCodes.Interrupted,
                     $"The step was interrupted {interruptions} times in a row, more than the limit of {_svc.Options.MaxInterruptions}; it may be crashing its worker.")
                 { Retryable = false });
                 continue;

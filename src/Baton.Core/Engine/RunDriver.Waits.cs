@@ -213,7 +213,7 @@ internal sealed partial class RunDriver
         }
         catch (BatonException ex) when (ex is WorkflowInputException or RunStartException)
         {
-            FailStep(exec, new ErrorInfo("workflow.inputs", ex.Message) { Retryable = false });
+            FailStep(exec, new ErrorInfo(ErrorCodes.ChildInputs, ex.Message) { Retryable = false });
             return;
         }
 

@@ -27,8 +27,14 @@ public static class ErrorCodes
     /// <summary>A step ran more than its <c>max-iterations</c>. Not retryable.</summary>
     public const string MaxIterations = "max-iterations";
 
-    /// <summary>A child workflow run failed.</summary>
+    /// <summary>A child workflow run failed or was cancelled. Not retryable.</summary>
     public const string ChildFailed = "workflow.failed";
+
+    /// <summary>A child workflow could not start: its inputs do not match its schema, or an environment variable or secret it needs is missing. Not retryable.</summary>
+    public const string ChildInputs = "workflow.inputs";
+
+    /// <summary>A step was interrupted by crashes more times in a row than the engine allows. Not retryable.</summary>
+    public const string Interrupted = "step.interrupted";
 
     /// <summary>The HTTP response had a status the step did not expect; the full code is <c>http.status.NNN</c>.</summary>
     public const string HttpStatusPrefix = "http.status.";
