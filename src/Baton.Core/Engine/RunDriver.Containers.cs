@@ -118,7 +118,7 @@ internal sealed partial class RunDriver
         if (items is not JsonArray list)
         {
             FailStep(exec, new ErrorInfo(ErrorCodes.Expression,
-                $"foreach.items must evaluate to a list, not {DescribeKind(items)}.")
+                $"foreach.items must evaluate to a list, not {JsonKinds.Describe(items)}.")
             { Retryable = false });
             return;
         }
@@ -218,18 +218,4 @@ internal sealed partial class RunDriver
         MarkChanged(exec);
         Activate(chosen.Steps![0], exec, chosen.Steps.Ordinal);
     }
-
-    private static string DescribeKind(JsonNode? value) => value switch
-    {
-        null => "null",
-        JsonObject => "a mapping",
-        JsonArray => "a list",
-        JsonValue v => v.GetValueKind() switch
-        {
-            System.Text.Json.JsonValueKind.String => "a string",
-            System.Text.Json.JsonValueKind.Number => "a number",
-            _ => "a boolean",
-        },
-        _ => "an unknown value",
-    };
 }

@@ -12,7 +12,7 @@ public sealed class RunStepConfigTests
     [InlineData("""{"command": ""}""", "run.command must not be empty.")]
     [InlineData("""{"command": ["ls"]}""", "run.command must be a string, not a list.")]
     [InlineData("""{"command": "ls", "args": "-l -a"}""", "run.args must be a list, not a string.")]
-    [InlineData("""{"command": "ls", "args": ["-l", {"a": 1}]}""", "run.args[1] must be a string, not an object.")]
+    [InlineData("""{"command": "ls", "args": ["-l", {"a": 1}]}""", "run.args[1] must be a string, not a mapping.")]
     [InlineData("""{"command": "ls", "args": [null]}""", "run.args[0] must be a string, not null.")]
     [InlineData("""{"command": "ls", "args": ["a\u0000b"]}""", "run.args[0] must not contain NUL characters.")]
     [InlineData("""{"command": "ls", "env": ["A=1"]}""", "run.env must be a mapping, not a list.")]

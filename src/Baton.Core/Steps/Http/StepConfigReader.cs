@@ -128,15 +128,7 @@ internal static class StepConfigReader
     }
 
     /// <summary>Describes a value's type for a message: "an object", "a list", "null"...</summary>
-    public static string Describe(JsonNode? node) => node?.GetValueKind() switch
-    {
-        null or JsonValueKind.Null => "null",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        _ => "a boolean",
-    };
+    public static string Describe(JsonNode? node) => JsonKinds.Describe(node);
 
     /// <summary>Quotes a scalar value for a message, or describes a composite one.</summary>
     public static string DescribeValue(JsonNode? node) => node?.GetValueKind() switch

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using NJsonSchema.Validation;
 
@@ -56,15 +55,7 @@ internal static class SchemaMessages
         };
     }
 
-    public static string TypeName(JsonNode? value) => value?.GetValueKind() switch
-    {
-        null or JsonValueKind.Null => "null",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        _ => "a boolean",
-    };
+    public static string TypeName(JsonNode? value) => JsonKinds.Describe(value);
 
     private static IEnumerable<string> TypeNames(NJsonSchema.JsonSchema? schema)
     {
