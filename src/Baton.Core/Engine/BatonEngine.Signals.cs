@@ -97,6 +97,8 @@ public sealed partial class BatonEngine
         var masked = signal with { Data = _svc.Masker.MaskNode(signal.Data) };
         await _svc.Store.DeliverSignalAsync(masked, cancellationToken).ConfigureAwait(false);
         _poke.Release();
+
+        // The DriveAsync that follows pokes a drive of this run in this engine, if there is one.
     }
 
     private static void RequireActive(RunRecord run)

@@ -25,6 +25,7 @@ public sealed partial class BatonEngine
     private readonly ConcurrentDictionary<RunId, TaskCompletionSource> _settled = new();
     private readonly SemaphoreSlim _poke = new(0);
     private readonly ConcurrentDictionary<string, bool> _savedDefinitions = new(StringComparer.Ordinal);
+    private readonly LocalDrives _drives = new();
 
     public BatonEngine(
         IWorkflowStore store,
@@ -105,16 +106,24 @@ public sealed partial class BatonEngine
     public async Task<RunResult> RunAsync(WorkflowDefinition definition, JsonObject? inputs = null, StartRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         var driver = await CreateDriverAsync(definition, inputs, options, cancellationToken).ConfigureAwait(false);
+        var slot = _drives.TryReserve(driver.RunId) ?? throw new InvalidOperationException($"Run {driver.RunId} is already being driven in this engine.");
+        slot.Attach(driver);
+        IReadOnlyCollection<RunId> related = [];
         try
         {
-            var related = await driver.DriveAsync(cancellationToken).ConfigureAwait(false);
-            await SettleAsync(related, cancellationToken).ConfigureAwait(false);
+            related = await driver.DriveAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (LeaseLostException ex)
         {
             // Another worker took the run over; it carries on there.
             EngineLog.LeaseLost(_svc.Logger, driver.RunId, ex.Owner);
         }
+        finally
+        {
+            _drives.Release(driver.RunId, slot);
+        }
+
+        await SettleAsync(related, cancellationToken).ConfigureAwait(false);
 
         return await GetResultAsync(driver.RunId, cancellationToken).ConfigureAwait(false);
     }
@@ -195,19 +204,69 @@ public sealed partial class BatonEngine
         }
     }
 
-    /// <summary>Claims, loads and drives one run. Returns the runs it affected; none when it could not claim the run.</summary>
+    /// <summary>
+    /// Claims, loads and drives one run. When a drive in this engine already holds the run, pokes it to look at new
+    /// signals instead. Returns the runs it affected; none when the run is driven elsewhere.
+    /// </summary>
     private async Task<IReadOnlyCollection<RunId>> DriveOneAsync(RunId runId, CancellationToken cancellationToken)
     {
-        var now = _svc.TimeProvider.GetUtcNow();
-        if (!await _svc.Store.TryClaimRunAsync(runId, WorkerId, now, now + _svc.Options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+        while (true)
         {
+            if (_drives.TryGet(runId, out var active))
+            {
+                if (await active.PokeAsync().WaitAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return [];
+                }
+
+                // That drive ended before it looked: the run is free again.
+                continue;
+            }
+
+            var slot = _drives.TryReserve(runId);
+            if (slot is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var now = _svc.TimeProvider.GetUtcNow();
+                if (!await _svc.Store.TryClaimRunAsync(runId, WorkerId, now, now + _svc.Options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+                {
+                    return [];
+                }
+
+                return await DriveReservedAsync(runId, slot, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _drives.Release(runId, slot);
+            }
+        }
+    }
+
+    /// <summary>Drives a run the worker claimed from the store.</summary>
+    private async Task<IReadOnlyCollection<RunId>> DriveClaimedAsync(RunId runId, CancellationToken cancellationToken)
+    {
+        var slot = _drives.TryReserve(runId);
+        if (slot is null)
+        {
+            // Already driven here: a lease this engine let lapse was claimed back; the running drive keeps it.
             return [];
         }
 
-        return await DriveClaimedAsync(runId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await DriveReservedAsync(runId, slot, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _drives.Release(runId, slot);
+        }
     }
 
-    private async Task<IReadOnlyCollection<RunId>> DriveClaimedAsync(RunId runId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyCollection<RunId>> DriveReservedAsync(RunId runId, DriveSlot slot, CancellationToken cancellationToken)
     {
         try
         {
@@ -215,6 +274,7 @@ public sealed partial class BatonEngine
                 ?? throw new RunNotFoundException(runId);
             var definition = await _svc.Definitions.GetAsync(snapshot.Run.DefinitionHash, cancellationToken).ConfigureAwait(false);
             var driver = RunDriver.ForSnapshot(_svc, WorkerId, definition, snapshot);
+            slot.Attach(driver);
             return await driver.DriveAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (LeaseLostException ex)
@@ -225,10 +285,51 @@ public sealed partial class BatonEngine
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             EngineLog.DriveFailed(_svc.Logger, ex, runId);
-            await _svc.Store.ReleaseLeaseAsync(runId, WorkerId, CancellationToken.None).ConfigureAwait(false);
+            await StallAsync(runId, ex).ConfigureAwait(false);
             throw;
         }
     }
+
+    /// <summary>
+    /// A drive failed for a reason the run itself does not explain (a step kind this worker lacks, a store error):
+    /// record it on the timeline and make the run ready again only after <see cref="StallDelay"/>, so that workers do
+    /// not spin on it while someone fixes the cause.
+    /// </summary>
+    private async Task StallAsync(RunId runId, Exception error)
+    {
+        try
+        {
+            var run = await _svc.Store.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
+            if (run is null || run.IsTerminal || run.LeaseOwner != WorkerId)
+            {
+                return;
+            }
+
+            var now = _svc.TimeProvider.GetUtcNow();
+            run.ReadyAt = now + StallDelay;
+            run.LeaseOwner = null;
+            run.LeaseExpiresAt = null;
+            run.UpdatedAt = now;
+            var stalled = new TimelineEvent
+            {
+                RunId = runId,
+                Seq = run.NextEventSeq++,
+                At = now,
+                Type = TimelineEventTypes.RunStalled,
+                Actor = $"worker:{WorkerId}",
+                Message = _svc.Masker.MaskText($"This worker could not drive the run ({error.GetType().Name}: {error.Message}); it is retried at {run.ReadyAt:HH:mm:ss}Z."),
+            };
+            await _svc.Store.CommitAsync(new RunCommit { Run = run, ExpectedLeaseOwner = WorkerId, Events = [stalled] }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (BatonException ex)
+        {
+            EngineLog.DriveFailed(_svc.Logger, ex, runId);
+            await _svc.Store.ReleaseLeaseAsync(runId, WorkerId, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How long a run whose drive failed unexpectedly waits before a worker tries it again.</summary>
+    internal static readonly TimeSpan StallDelay = TimeSpan.FromMinutes(1);
 
     private async Task<RunResult> GetResultAsync(RunId runId, CancellationToken cancellationToken)
     {

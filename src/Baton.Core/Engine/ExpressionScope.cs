@@ -52,7 +52,8 @@ internal sealed class ExpressionScope : IExpressionContext, IDisposable
                 {
                     ["id"] = _state.Run.Id.Value,
                     ["workflow"] = _state.Run.WorkflowName,
-                    ["startedAt"] = _state.Run.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                    // Milliseconds, as the store keeps it: the same text before and after a restart.
+                    ["startedAt"] = _state.Run.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
                 };
                 return true;
             case "item":

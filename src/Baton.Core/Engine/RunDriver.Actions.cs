@@ -78,6 +78,12 @@ internal sealed partial class RunDriver
 
     private void LaunchAttempt(StepExecutionRecord exec, ActionStep step)
     {
+        if (_driveToken.IsCancellationRequested)
+        {
+            // Its start is durable; the next worker recovers it as interrupted.
+            return;
+        }
+
         if (!_svc.Executors.TryGet(step.ActionKind, out var executor))
         {
             FailAttempt(exec, new ErrorInfo(ErrorCodes.UnknownKind, $"No executor is registered for step kind '{step.ActionKind}' in this worker. Register it with AddStep, or run the workflow where it is registered.") { Retryable = false });
@@ -136,6 +142,12 @@ internal sealed partial class RunDriver
         {
             outcome = StepOutcome.Failed(ErrorCodes.Timeout, $"The attempt did not finish within the step's timeout of {Duration.Format(timeout!.Value)}.");
         }
+        catch (OperationCanceledException) when (_driveToken.IsCancellationRequested)
+        {
+            // The drive is being abandoned: the attempt stays recorded as running and is recovered as interrupted.
+            _results.Writer.TryWrite(new AttemptResult(seq, context.Attempt, StepOutcome.Failed(ErrorCodes.Cancelled, "The worker stopped."), Abandoned: true));
+            return;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             outcome = StepOutcome.Failed(ErrorCodes.Cancelled, "The attempt was cancelled.", retryable: false);
@@ -169,12 +181,23 @@ internal sealed partial class RunDriver
         var progress = false;
         while (_results.Reader.TryRead(out var result))
         {
+            if (result.Seq == AttemptResult.Poke.Seq)
+            {
+                _fetchSignals = true;
+                continue;
+            }
+
             if (!_inFlight.Remove(result.Seq, out var flight))
             {
                 continue;
             }
 
             flight.Cancellation.Dispose();
+            if (result.Abandoned || _driveToken.IsCancellationRequested)
+            {
+                continue;
+            }
+
             progress = true;
             var exec = _state[result.Seq];
             if (exec.Status != StepStatus.Running || exec.Attempts != result.Attempt || Run.IsTerminal)
@@ -241,5 +264,9 @@ internal sealed partial class RunDriver
         }
     }
 
-    private readonly record struct AttemptResult(long Seq, int Attempt, StepOutcome Outcome);
+    private readonly record struct AttemptResult(long Seq, int Attempt, StepOutcome Outcome, bool Abandoned = false)
+    {
+        /// <summary>Not an attempt: someone delivered a signal and asks the driver to look.</summary>
+        public static readonly AttemptResult Poke = new(-1, 0, StepOutcome.Completed(null));
+    }
 }

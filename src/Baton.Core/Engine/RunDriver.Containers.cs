@@ -82,6 +82,11 @@ internal sealed partial class RunDriver
     /// <summary>Undoes, one at a time, what the losing branches of a <c>mode: any</c> parallel completed; then completes it with the winner's output.</summary>
     private void ContinueLoserCompensation(StepExecutionRecord exec)
     {
+        if (exec.IsTerminal)
+        {
+            return;
+        }
+
         var state = exec.State!;
         var winner = state["winner"]!.GetValue<int>();
         var next = CompensationCandidates(exec, exceptOrdinal: winner).FirstOrDefault();

@@ -156,6 +156,15 @@ internal sealed partial class RunDriver
         exec.Error ??= new ErrorInfo(ErrorCodes.Cancelled, "The step was cancelled.") { Retryable = false };
         SetStatus(exec, StepStatus.Cancelled);
         Emit(TimelineEventTypes.StepCancelled, exec);
+
+        // A compensation cut short leaves its step to be compensated again, by whatever compensates next.
+        if (_state.StepOf(exec).Sequence.Role == SequenceRole.Compensation
+            && _state.ParentOf(exec) is { } target
+            && target.State?["compensation"]?.GetValue<string>() == "running")
+        {
+            target.State.Remove("compensation");
+            MarkChanged(target);
+        }
     }
 
     /// <summary>Completed steps with a compensation not yet run, latest first; under <paramref name="scope"/> when given.</summary>
@@ -213,7 +222,7 @@ internal sealed partial class RunDriver
 
         for (var owner = _state.ParentOf(target); owner is not null; owner = _state.ParentOf(owner))
         {
-            if (owner.State?["compensatingLosers"]?.GetValue<bool>() == true)
+            if (!owner.IsTerminal && owner.State?["compensatingLosers"]?.GetValue<bool>() == true)
             {
                 ContinueLoserCompensation(owner);
                 return;

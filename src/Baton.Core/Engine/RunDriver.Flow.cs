@@ -182,10 +182,10 @@ internal sealed partial class RunDriver
     /// <summary>Records the start of a step that the engine runs itself (one attempt, no launch).</summary>
     private void MarkStarted(StepExecutionRecord exec)
     {
-        exec.Attempts = 1;
-        exec.StartedAt = Now;
+        exec.Attempts++;
+        exec.StartedAt ??= Now;
         SetStatus(exec, StepStatus.Running);
-        Emit(TimelineEventTypes.StepStarted, exec, attempt: 1);
+        Emit(TimelineEventTypes.StepStarted, exec, attempt: exec.Attempts);
         EngineTelemetry.Source.StartActivity($"step {exec.StepId}")?.SetTag("baton.step.path", exec.Path).SetTag("baton.step.kind", exec.Kind).Dispose();
     }
 

@@ -117,8 +117,18 @@ internal sealed partial class RunDriver
             && !(state["timeoutAt"]?.GetValue<DateTimeOffset>() is { } to && to <= deadline))
         {
             Emit(TimelineEventTypes.TimerFired, exec, "The step's timeout passed.", actor: "timer");
-            CancelChildRun(exec);
-            FailStep(exec, new ErrorInfo(ErrorCodes.Timeout, $"The step did not finish within its timeout of {Duration.Format(_state.StepOf(exec).Timeout!.Value)}."));
+            var error = new ErrorInfo(ErrorCodes.Timeout, $"The step did not finish within its timeout of {Duration.Format(_state.StepOf(exec).Timeout!.Value)}.");
+            if (_state.StepOf(exec) is WorkflowCallStep)
+            {
+                CancelChildRun(exec);
+                FailStep(exec, error);
+            }
+            else
+            {
+                // A retry of a wait or an approval waits, or asks, again.
+                FailAttempt(exec, error);
+            }
+
             return;
         }
 
@@ -285,7 +295,8 @@ internal sealed partial class RunDriver
             return null;
         }
 
-        var deadline = (exec.StartedAt ?? Now) + timeout;
+        // Computed when the attempt begins (its state is new each attempt), then kept for restarts.
+        var deadline = Now + timeout;
         state["deadline"] = deadline;
         return deadline;
     }

@@ -33,6 +33,10 @@ internal sealed partial class RunDriver
     private readonly List<SignalRecord> _signals = [];
     private readonly HashSet<RunId> _relatedRuns = [];
     private readonly string _startActor;
+    private readonly Lock _pokeGate = new();
+    private readonly List<TaskCompletionSource<bool>> _pokes = [];
+    private bool _ended;
+    private bool _fetchSignals;
     private bool _isNew;
     private JsonObject? _secrets;
     private Func<JsonObject>? _secretsAccessor;
@@ -95,7 +99,16 @@ internal sealed partial class RunDriver
             Prepare();
             while (true)
             {
+                // Stopping (worker shutdown, a cancelled caller) abandons the drive: what is in flight is recovered
+                // as interrupted by the next worker, never recorded as a failure.
+                cancellationToken.ThrowIfCancellationRequested();
                 Advance();
+                if (_fetchSignals)
+                {
+                    await AnswerPokesAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (CanRelease())
                 {
                     PrepareRelease();
@@ -193,10 +206,14 @@ internal sealed partial class RunDriver
     private async Task WaitForWorkAsync(CancellationToken cancellationToken)
     {
         var now = Now;
-        var wake = NextHeldWake() ?? DateTimeOffset.MaxValue;
-        if (wake > _nextHeartbeat)
+        var wake = _nextHeartbeat;
+        foreach (var seq in _agenda)
         {
-            wake = _nextHeartbeat;
+            // Any timer on the agenda (a backoff, a wait, a deadline) wakes the driver while it holds the run.
+            if (_state[seq].ReadyAt is { } at && at < wake)
+            {
+                wake = at;
+            }
         }
 
         var delay = wake > now ? wake - now : TimeSpan.Zero;
@@ -229,6 +246,12 @@ internal sealed partial class RunDriver
         }
 
         Run.LeaseExpiresAt = now + _svc.Options.LeaseDuration;
+        await FetchSignalsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Picks up signals stored since the run was loaded: sent by other processes, or by this one through a poke.</summary>
+    private async Task FetchSignalsAsync(CancellationToken cancellationToken)
+    {
         var known = _signals.Select(s => s.Id).ToHashSet();
         var all = await _svc.Store.GetSignalsAsync(RunId, cancellationToken).ConfigureAwait(false);
         foreach (var signal in all)
@@ -238,6 +261,61 @@ internal sealed partial class RunDriver
                 _signals.Add(signal);
             }
         }
+    }
+
+    /// <summary>Asks the drive to look at newly stored signals now. True once it has; false when the drive ended first.</summary>
+    /// <remarks>Thread-safe: called by whoever delivered a signal to a run this engine is driving.</remarks>
+    public Task<bool> PokeAsync()
+    {
+        var poke = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_pokeGate)
+        {
+            if (_ended)
+            {
+                return Task.FromResult(false);
+            }
+
+            _pokes.Add(poke);
+        }
+
+        _results.Writer.TryWrite(AttemptResult.Poke);
+        return poke.Task;
+    }
+
+    /// <summary>Marks the drive over; pokes not answered yet learn that the run is free.</summary>
+    public void End()
+    {
+        List<TaskCompletionSource<bool>> pending;
+        lock (_pokeGate)
+        {
+            _ended = true;
+            pending = [.. _pokes];
+            _pokes.Clear();
+        }
+
+        pending.ForEach(p => p.TrySetResult(false));
+    }
+
+    /// <summary>Fetches the signals that pokes announced, applies them, and commits before answering the pokes.</summary>
+    private async Task AnswerPokesAsync(CancellationToken cancellationToken)
+    {
+        _fetchSignals = false;
+        List<TaskCompletionSource<bool>> answered;
+        lock (_pokeGate)
+        {
+            answered = [.. _pokes];
+            _pokes.Clear();
+        }
+
+        await FetchSignalsAsync(cancellationToken).ConfigureAwait(false);
+        Advance();
+        if (_pending.HasChanges && !CanRelease())
+        {
+            await CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            Launch();
+        }
+
+        answered.ForEach(p => p.TrySetResult(true));
     }
 
     /// <summary>Computes the run's status and wake-up time for the time no worker holds it, and releases the lease.</summary>
@@ -330,7 +408,15 @@ internal sealed partial class RunDriver
         {
             foreach (var e in _pending.Events)
             {
-                onCommitted(e);
+                try
+                {
+                    onCommitted(e);
+                }
+                catch (Exception ex)
+                {
+                    // A listener's bug must not stop a run whose transition is already durable.
+                    _svc.Logger.LogWarning(ex, "A timeline listener threw for event {Type} of run {RunId}.", e.Type, RunId);
+                }
             }
         }
 

@@ -109,19 +109,26 @@ internal sealed class RunState
         }
 
         Dictionary<long, int>? fromChain = null;
+        var horizon = long.MaxValue;
         if (from is not null)
         {
             fromChain = [];
             for (var current = from; current.ParentSeq is { } p; current = _execs[p])
             {
                 fromChain[p] = current.Ordinal;
+
+                // A compensation sees the run as it was when the step it undoes ran, not a later pass of a loop.
+                if (horizon == long.MaxValue && StepOf(current).Sequence.Role == SequenceRole.Compensation)
+                {
+                    horizon = p;
+                }
             }
         }
 
         for (var i = list.Count - 1; i >= 0; i--)
         {
             var candidate = list[i];
-            if (fromChain is null || IsVisible(candidate, fromChain))
+            if (candidate.Seq <= horizon && (fromChain is null || IsVisible(candidate, fromChain)))
             {
                 return candidate;
             }

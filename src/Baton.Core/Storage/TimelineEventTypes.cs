@@ -10,6 +10,7 @@ public static class TimelineEventTypes
     public const string RunFailed = "run.failed";
     public const string RunCancelled = "run.cancelled";
     public const string RunRecovered = "run.recovered";
+    public const string RunStalled = "run.stalled";
     public const string CompensationStarted = "compensation.started";
     public const string StepStarted = "step.started";
     public const string StepCompleted = "step.completed";

@@ -122,4 +122,30 @@ public sealed class EngineApprovalTests
         result.Status.Should().Be(RunStatus.Failed);
         result.Error!.Code.Should().Be("timeout");
     }
+
+    [Fact]
+    public async Task ApprovalTimeout_WithRetry_IsRequestedAgain()
+    {
+        await using var h = await EngineHarness.CreateAsync(manualTime: true);
+        var waiting = await h.RunAsync("""
+            name: ask
+            steps:
+              - id: review
+                approval: { title: Approve? }
+                timeout: 1h
+                retry: { attempts: 2, delay: 1m }
+            """);
+
+        h.Time!.Advance(TimeSpan.FromHours(1));
+        await h.Engine.RunWorkerAsync(untilIdle: true);
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        await h.Engine.RunWorkerAsync(untilIdle: true);
+
+        var step = await h.StepAsync(waiting.RunId, "review");
+        step.Status.Should().Be(StepStatus.Waiting);
+        step.Attempts.Should().Be(2);
+        (await h.DetailsAsync(waiting.RunId)).Timeline.Count(e => e.Type == TimelineEventTypes.ApprovalRequested).Should().Be(2);
+        var decided = await h.Engine.DecideAsync(waiting.RunId, "review", new ApprovalDecision(true, "ana"));
+        decided.Status.Should().Be(RunStatus.Completed);
+    }
 }

@@ -81,4 +81,32 @@ public sealed class EngineCompensationTests
         result.Status.Should().Be(RunStatus.Completed);
         h.Probe.CountOf("undo").Should().Be(0);
     }
+
+    [Fact]
+    public async Task CompensationOfAnEarlierLoopPass_ReadsThatPassesOutput()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var result = await h.RunAsync("""
+            name: loop-saga
+            steps:
+              - id: count
+                set: { n: "${{ (vars.n ?? 0) + 1 }}" }
+              - id: reserve
+                probe: { output: "R${{ vars.n }}" }
+                compensate:
+                  - id: unreserve
+                    probe: { name: unreserve, output: "undo ${{ steps.reserve.output }}" }
+              - id: again
+                switch:
+                  cases:
+                    - when: vars.n < 2
+                      goto: count
+              - id: boom
+                fail: stop
+            """);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        h.Probe.Calls.Where(c => c.Name == "unreserve").Select(c => c.Config["output"]!.GetValue<string>())
+            .Should().Equal("undo R2", "undo R1");
+    }
 }

@@ -136,4 +136,51 @@ public sealed class EngineDurabilityTests
         (await h.StepAsync(runId, "work")).Status.Should().Be(StepStatus.Running, "the fenced-off completion was not applied");
         (await h.Store.GetRunAsync(runId, CancellationToken.None))!.LeaseOwner.Should().Be("other-worker");
     }
+
+    [Fact]
+    public async Task WorkerStopsWhileCommitting_TheAttemptIsLeftToResumeNotFailed()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        using var stop = new CancellationTokenSource();
+        h.Engine.TimelineEventCommitted += (_, e) =>
+        {
+            // Host shutdown arriving just as the commit that starts 'work' completes.
+            if (e.Type == TimelineEventTypes.StepStarted && e.Path == "work")
+            {
+                stop.Cancel();
+            }
+        };
+        var definition = h.Load("""
+            name: stop
+            steps:
+              - id: work
+                probe: { name: work, block: true }
+                compensate:
+                  - id: undo
+                    probe: { name: undo }
+            """);
+
+        var act = () => h.Engine.RunAsync(definition, null, null, stop.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        var run = (await h.Store.ListRunsAsync(new RunQuery(), CancellationToken.None)).Single();
+        run.Status.Should().Be(RunStatus.Running);
+        run.LeaseOwner.Should().BeNull("the stopping worker hands the run back at once");
+        (await h.StepAsync(run.Id, "work")).Status.Should().Be(StepStatus.Running);
+        h.Probe.CountOf("undo").Should().Be(0);
+
+        var resumed = h.Engine.DriveAsync(run.Id);
+        await WaitForAttemptAsync(h, "work", 2);
+        h.Probe.Release("work");
+        (await resumed).Status.Should().Be(RunStatus.Completed);
+    }
+
+    private static async Task WaitForAttemptAsync(EngineHarness h, string name, int attempt)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!h.Probe.Calls.Any(c => c.Name == name && c.Attempt == attempt))
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
 }

@@ -118,4 +118,63 @@ public sealed class EngineParallelTests
         result.Status.Should().Be(RunStatus.Failed);
         result.Error!.Message.Should().Contain("Every branch failed");
     }
+
+    [Fact]
+    public async Task NestedAnyParallels_OuterWinsWhileInnerStillCompensates_EverythingLosingIsUndoneAndTheRunCompletes()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var run = h.RunAsync("""
+            name: hedge
+            steps:
+              - id: outer
+                parallel:
+                  mode: any
+                  branches:
+                    - id: fast
+                      probe: { name: fast, block: true, output: fast }
+                    - id: inner
+                      parallel:
+                        mode: any
+                        branches:
+                          - id: i-win
+                            probe: { name: i-win, block: true }
+                            compensate:
+                              - id: undo-i-win
+                                probe: { name: undo-i-win }
+                          - id: i-lose
+                            steps:
+                              - id: i-lose-done
+                                probe: { name: i-lose-done }
+                                compensate:
+                                  - id: undo-i-lose
+                                    probe: { name: undo-i-lose, block: true }
+                              - id: i-lose-tail
+                                probe: { name: i-lose-tail, block: true }
+            outputs: ${{ steps.outer.output }}
+            """);
+        await h.Probe.StartedAsync("i-lose-tail");
+        h.Probe.Release("i-win");
+        await h.Probe.StartedAsync("undo-i-lose");
+        h.Probe.Release("fast");
+        await WaitForCallsAsync(h, "undo-i-lose", 2);
+        h.Probe.Release("undo-i-lose");
+        var result = await run;
+
+        result.Status.Should().Be(RunStatus.Completed);
+        result.Output!.GetValue<string>().Should().Be("fast");
+        h.Probe.CountOf("undo-i-win").Should().Be(1);
+        (await h.StepAsync(result.RunId, "outer/inner")).Status.Should().Be(StepStatus.Cancelled);
+        (await h.StepAsync(result.RunId, "outer/inner/i-win")).Status.Should().Be(StepStatus.Compensated);
+        (await h.StepAsync(result.RunId, "outer/inner/i-lose/i-lose-done")).Status.Should().Be(StepStatus.Compensated,
+            "an undo cut short by cancellation is run again by the outer compensation");
+    }
+
+    private static async Task WaitForCallsAsync(EngineHarness h, string name, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (h.Probe.CountOf(name) < count)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
 }

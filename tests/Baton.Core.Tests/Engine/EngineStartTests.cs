@@ -112,4 +112,33 @@ public sealed class EngineStartTests
         (await h.Engine.RecoverAbandonedRunsAsync()).Should().Be(0);
         (await h.Store.GetRunAsync(runId, CancellationToken.None))!.LeaseOwner.Should().Be(liveOwner);
     }
+
+    [Fact]
+    public async Task WorkerThatCannotDriveARun_RecordsTheStallAndLeavesItForLater()
+    {
+        var time = new Baton.Testing.ManualTimeProvider();
+        await using var h = await EngineHarness.CreateAsync(time);
+        var runId = await h.Engine.StartAsync(h.Load("""
+            name: needs-probe
+            steps:
+              - id: a
+                probe: {}
+            """));
+
+        // A second worker on the same store that lacks the 'probe' step kind.
+        await using var store = new Baton.Sqlite.SqliteWorkflowStore(new Baton.Sqlite.SqliteStoreOptions { Path = h.StorePath }, time);
+        await store.InitializeAsync(CancellationToken.None);
+        var other = new Baton.Engine.BatonEngine(store, [], timeProvider: time);
+        await other.RunWorkerAsync(untilIdle: true).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var run = await h.Store.GetRunAsync(runId, CancellationToken.None);
+        run!.LeaseOwner.Should().BeNull();
+        run.ReadyAt.Should().Be(time.GetUtcNow() + TimeSpan.FromMinutes(1));
+        var stalled = (await h.DetailsAsync(runId)).Timeline.Single(e => e.Type == TimelineEventTypes.RunStalled);
+        stalled.Message.Should().Contain("probe");
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        await h.Engine.RunWorkerAsync(untilIdle: true).WaitAsync(TimeSpan.FromSeconds(30));
+        (await h.Store.GetRunAsync(runId, CancellationToken.None))!.Status.Should().Be(RunStatus.Completed);
+    }
 }

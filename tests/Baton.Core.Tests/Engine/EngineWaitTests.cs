@@ -165,4 +165,42 @@ public sealed class EngineWaitTests
         result.Error!.Code.Should().Be("config.invalid");
         result.Error.Message.Should().Contain("'next tuesday'");
     }
+
+    [Fact]
+    public async Task WaitTimer_WhileAnotherBranchIsInFlight_FiresWhenDueNotAtTheNextHeartbeat()
+    {
+        await using var h = await EngineHarness.CreateAsync(manualTime: true, options: new Baton.Engine.BatonEngineOptions { HeartbeatInterval = TimeSpan.FromSeconds(10), LeaseDuration = TimeSpan.FromSeconds(30) });
+        var run = h.RunAsync("""
+            name: timer
+            steps:
+              - id: both
+                parallel:
+                  - id: slow
+                    probe: { name: slow, block: true }
+                  - id: timed
+                    steps:
+                      - id: nap
+                        wait: 1s
+                      - id: after
+                        probe: { name: after }
+            """);
+        await h.Probe.StartedAsync("slow");
+        await h.WhenEventAsync(TimelineEventTypes.StepWaiting, "both/timed/nap");
+        var fired = h.Probe.StartedAsync("after");
+
+        // One second passes, far from the ten-second heartbeat: only the wait's own timer can wake the driver.
+        while (!fired.IsCompleted)
+        {
+            h.Time!.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.WhenAny(fired, Task.Delay(20));
+            if (h.Time.GetUtcNow() - new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero) > TimeSpan.FromSeconds(5))
+            {
+                break;
+            }
+        }
+
+        fired.IsCompleted.Should().BeTrue("the 1 s wait fires before 5 s of clock time have passed");
+        h.Probe.Release("slow");
+        (await run).Status.Should().Be(RunStatus.Completed);
+    }
 }
