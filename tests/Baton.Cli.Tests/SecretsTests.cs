@@ -1,0 +1,89 @@
+using System.Text;
+using Baton.Cli.Tests.Support;
+
+namespace Baton.Cli.Tests;
+
+public sealed class SecretsTests
+{
+    private const string Secret = "tok-9f8e7d6c5b4a-secret";
+
+    private const string Workflow = """
+        name: uses-secret
+        secrets: [API_TOKEN]
+        steps:
+          - id: call
+            run:
+              command: /bin/sh
+              args: ["-c", "echo \"token=$API_TOKEN\"; echo \"also $API_TOKEN\" >&2"]
+              env: { API_TOKEN: "${{ secrets.API_TOKEN }}" }
+          - id: failing-call
+            run:
+              command: /bin/sh
+              args: ["-c", "echo \"leak $API_TOKEN\" >&2; exit 3"]
+              env: { API_TOKEN: "${{ secrets.API_TOKEN }}" }
+            on-error: continue
+          - id: keep
+            set: { copy: "${{ steps.call.output.stdout }}" }
+        outputs: { stdout: "${{ steps.call.output.stdout }}", stderr: "${{ steps.call.output.stderr }}", error: "${{ steps.failing-call.error.message }}" }
+        """;
+
+    [Fact]
+    public async Task SecretFromTheSecretsFile_ReachesTheProcessButNeverTheStoreOrTheOutput()
+    {
+        using var cli = new CliRunner();
+        await File.WriteAllTextAsync(cli.Environment["BATON_SECRETS_FILE"], $$"""{ "API_TOKEN": "{{Secret}}" }""");
+        var file = cli.Write("secret.yaml", Workflow);
+
+        var result = await cli.RunAsync("run", file, "--json");
+        var shown = await cli.RunAsync("show", result.Json["runId"]!.GetValue<string>(), "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Json["output"]!["stdout"]!.GetValue<string>().Should().Be("token=***\n", "the process got the value, and its echo was masked");
+        result.Json["output"]!["stderr"]!.GetValue<string>().Should().Be("also ***\n");
+        result.Json["output"]!["error"]!.GetValue<string>().Should().Contain("leak ***");
+        (result.Stdout + result.Stderr + shown.Stdout).Should().NotContain(Secret);
+        foreach (var path in Directory.GetFiles(cli.Directory, "store.db*"))
+        {
+            (await File.ReadAllBytesAsync(path)).AsSpan().IndexOf(Encoding.UTF8.GetBytes(Secret)).Should().Be(-1, $"{Path.GetFileName(path)} must not hold the secret");
+        }
+    }
+
+    [Fact]
+    public async Task SecretFromTheEnvironment_IsUsedWhenTheFileLacksIt()
+    {
+        using var cli = new CliRunner();
+        cli.Environment["BATON_SECRET_API_TOKEN"] = Secret;
+        var file = cli.Write("secret.yaml", Workflow);
+
+        var result = await cli.RunAsync("run", file, "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Json["output"]!["stdout"]!.GetValue<string>().Should().Be("token=***\n");
+    }
+
+    [Fact]
+    public async Task MissingSecret_Exits2SayingWhereToPutItAndStoresNothing()
+    {
+        using var cli = new CliRunner();
+        var file = cli.Write("secret.yaml", Workflow);
+
+        var result = await cli.RunAsync("run", file);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Should().Contain("BATON_SECRET_API_TOKEN");
+        (await cli.RunAsync("runs", "--json")).Json.AsArray().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task SecretsFileThatIsNotJson_Exits2WithoutQuotingIt()
+    {
+        using var cli = new CliRunner();
+        await File.WriteAllTextAsync(cli.Environment["BATON_SECRETS_FILE"], $"API_TOKEN={Secret}");
+        var file = cli.Write("secret.yaml", Workflow);
+
+        var result = await cli.RunAsync("run", file);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Should().Contain("not valid JSON").And.NotContain(Secret);
+    }
+}
