@@ -28,6 +28,16 @@ public sealed class WorkflowDefinition
     /// <summary>The top-level steps, run in order.</summary>
     public required StepSequence Steps { get; init; }
 
+    /// <summary>The workflow's <c>models:</c> section, validated: alias to <c>provider/model</c> or to a mapping (see docs/ai.md).</summary>
+    public JsonObject? Models { get; init; }
+
+    /// <summary>
+    /// The project config (<c>baton.yaml</c> in the workflow's directory or the nearest parent) that applied when the
+    /// definition was compiled, validated: <c>models</c>, <c>providers</c> and <c>prices</c>. Null when there is none.
+    /// </summary>
+    /// <remarks>The file, and every script file its models name, is part of <see cref="Source"/>: a run is pinned to them.</remarks>
+    public ProjectConfig? Project { get; init; }
+
     /// <summary>The run's output, rendered when the run completes; null gives a null output.</summary>
     public ValueTemplate? Outputs { get; init; }
 
