@@ -7,11 +7,8 @@ namespace Baton.Definitions;
 /// <param name="Models">The <c>models:</c> section; null when absent.</param>
 /// <param name="Providers">The <c>providers:</c> section; null when absent.</param>
 /// <param name="Prices">The <c>prices:</c> section; null when absent.</param>
-public sealed record ProjectConfig(string File, JsonObject? Models, JsonObject? Providers, JsonObject? Prices)
-{
-    /// <summary>
-    /// The text of a file the config refers to (a scripted model's <c>script:</c>), by its path as written in the config
-    /// (relative to the config's directory). Filled by the compiler from the bundle.
-    /// </summary>
-    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
-}
+/// <remarks>
+/// A model's <c>script:</c> (here and in the workflow's own <c>models:</c>) is rewritten to the script file's key in the
+/// bundle, whose text is in <see cref="DefinitionBundle.Files"/>: scripted runs are pinned to their script.
+/// </remarks>
+public sealed record ProjectConfig(string File, JsonObject? Models, JsonObject? Providers, JsonObject? Prices);
