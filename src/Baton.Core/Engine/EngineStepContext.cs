@@ -37,4 +37,12 @@ internal sealed class EngineStepContext(
     public override IServiceProvider Services => services.Services;
 
     public override string Mask(string text) => services.Masker.MaskText(text);
+
+    /// <summary>The attempt's journal; null only for contexts built outside an attempt.</summary>
+    public JournalChannel? Journal { get; init; }
+
+    public override Task<JournalEntry> RunOnceAsync(string name, string kind, Func<CancellationToken, Task<JournalEntry>> work, CancellationToken cancellationToken)
+        => Journal is null
+            ? base.RunOnceAsync(name, kind, work, cancellationToken)
+            : Journal.RunOnceAsync(name, kind, work, services.TimeProvider, cancellationToken);
 }

@@ -115,7 +115,12 @@ internal sealed partial class RunDriver
             return;
         }
 
-        var context = new EngineStepContext(_svc, RunId, Definition.Name, exec.StepId, exec.Path, exec.Attempts, config, Run.WorkingDirectory);
+        var journal = _state.JournalOf(exec, EpochOf(exec))
+            .ToDictionary(e => e.Key, e => new JournalEntry(e.Value.Output?.DeepClone(), e.Value.Error), StringComparer.Ordinal);
+        var context = new EngineStepContext(_svc, RunId, Definition.Name, exec.StepId, exec.Path, exec.Attempts, config, Run.WorkingDirectory)
+        {
+            Journal = new JournalChannel(exec.Seq, exec.Attempts, journal, _results.Writer),
+        };
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_driveToken);
         var task = RunAttemptAsync(executor, context, exec.Seq, step.Timeout, cancellation.Token);
         _inFlight[exec.Seq] = new InFlight(cancellation, exec.Attempts, task);
@@ -187,6 +192,13 @@ internal sealed partial class RunDriver
                 continue;
             }
 
+            if (result.Journal is { } write)
+            {
+                RecordJournalEntry(write);
+                progress = true;
+                continue;
+            }
+
             if (!_inFlight.Remove(result.Seq, out var flight))
             {
                 continue;
@@ -227,6 +239,10 @@ internal sealed partial class RunDriver
         {
             var delay = policy.GetDelay(exec.Attempts + 1, Random.Shared.NextDouble());
             exec.Error = error;
+
+            // A retry starts a fresh journal: replaying the calls that led to the failure would only repeat it.
+            exec.State ??= [];
+            exec.State["epoch"] = EpochOf(exec) + 1;
             SetStatus(exec, StepStatus.Ready, Now + delay);
             Emit(TimelineEventTypes.StepRetryScheduled, exec,
                 $"Attempt {exec.Attempts} failed ({error.Code}: {error.Message}); attempt {exec.Attempts + 1} in {FormatDuration(delay)}.",
@@ -264,7 +280,8 @@ internal sealed partial class RunDriver
         }
     }
 
-    private readonly record struct AttemptResult(long Seq, int Attempt, StepOutcome Outcome, bool Abandoned = false)
+    /// <summary>A message to the driver's loop: an attempt's outcome, a journal write, or a poke.</summary>
+    internal readonly record struct AttemptResult(long Seq, int Attempt, StepOutcome Outcome, bool Abandoned = false, JournalWrite? Journal = null)
     {
         /// <summary>Not an attempt: someone delivered a signal and asks the driver to look.</summary>
         public static readonly AttemptResult Poke = new(-1, 0, StepOutcome.Completed(null));

@@ -391,7 +391,17 @@ internal sealed partial class RunDriver
             OutgoingSignals = [.. _pending.OutgoingSignals],
             Definitions = [.. _pending.Definitions],
         };
-        await _svc.Store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _svc.Store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            AcknowledgeJournal(ex);
+            throw;
+        }
+
+        AcknowledgeJournal(null);
         _isNew = false;
         EngineTelemetry.Commits.Add(1);
         foreach (var run in _pending.NewRuns)
@@ -447,6 +457,7 @@ internal sealed partial class RunDriver
 
         _inFlight.Clear();
         _pending.Clear();
+        AcknowledgeJournal(new OperationCanceledException("The run's drive was abandoned."));
     }
 
     private async Task TryReleaseLeaseAsync()

@@ -10,6 +10,7 @@ internal sealed class RunState
     private readonly Dictionary<long, StepExecutionRecord> _execs = [];
     private readonly Dictionary<string, List<StepExecutionRecord>> _byStep = new(StringComparer.Ordinal);
     private readonly Dictionary<long, JsonObject> _views = [];
+    private readonly Dictionary<long, List<StepExecutionRecord>> _journal = [];
 
     public RunState(RunRecord run, WorkflowDefinition definition, IEnumerable<StepExecutionRecord> execs)
     {
@@ -33,6 +34,18 @@ internal sealed class RunState
 
     public void Add(StepExecutionRecord exec)
     {
+        if (exec.IsJournalEntry)
+        {
+            // Journal entries are records of work inside a step, not steps of the definition: kept apart from the flow.
+            if (!_journal.TryGetValue(exec.ParentSeq!.Value, out var entries))
+            {
+                _journal[exec.ParentSeq.Value] = entries = [];
+            }
+
+            entries.Add(exec);
+            return;
+        }
+
         _execs.Add(exec.Seq, exec);
         if (!_byStep.TryGetValue(exec.StepId, out var list))
         {
@@ -40,6 +53,21 @@ internal sealed class RunState
         }
 
         list.Add(exec);
+    }
+
+    /// <summary>The journal entries of a step execution recorded in one epoch (see <see cref="RunDriver"/>), by name.</summary>
+    public Dictionary<string, StepExecutionRecord> JournalOf(StepExecutionRecord exec, int epoch)
+    {
+        var result = new Dictionary<string, StepExecutionRecord>(StringComparer.Ordinal);
+        if (_journal.TryGetValue(exec.Seq, out var entries))
+        {
+            foreach (var entry in entries.Where(e => e.Iteration == epoch))
+            {
+                result[entry.StepId] = entry;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Drops the cached expression view of an execution whose state changed.</summary>

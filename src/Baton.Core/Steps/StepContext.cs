@@ -35,4 +35,23 @@ public abstract class StepContext
 
     /// <summary>Replaces every secret value in <paramref name="text"/> with <c>***</c>.</summary>
     public abstract string Mask(string text);
+
+    /// <summary>
+    /// Does <paramref name="work"/> at most once for this step execution under <paramref name="name"/>: its result is
+    /// committed durably, as a child step execution of kind <paramref name="kind"/> (shown as <c>{path}/{name}</c>), before
+    /// this returns; and when the step runs again after a crash, the recorded result is returned without doing the work
+    /// again. This is how an agent never sends a model turn or a tool call twice.
+    /// </summary>
+    /// <remarks>
+    /// <para>Names are unique within one execution of the step: use <c>turn-1</c>, <c>turn-2</c>... A retry of the step
+    /// after a failure starts a fresh journal; only recovery from a crash replays it.</para>
+    /// <para>An exception from <paramref name="work"/> is not recorded: the work runs again when the step does. Return an
+    /// entry with an <see cref="JournalEntry.Error"/> to record a failure that must not be repeated.</para>
+    /// <para>Contexts outside the engine (tests, tools) run the work every time.</para>
+    /// </remarks>
+    public virtual Task<JournalEntry> RunOnceAsync(string name, string kind, Func<CancellationToken, Task<JournalEntry>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return work(cancellationToken);
+    }
 }

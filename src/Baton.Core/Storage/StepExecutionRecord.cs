@@ -21,7 +21,7 @@ public sealed class StepExecutionRecord
     /// <summary>The execution of the container step this one runs under; null at the top level.</summary>
     public long? ParentSeq { get; init; }
 
-    /// <summary>The branch, item or case index within the parent; 0 otherwise.</summary>
+    /// <summary>The branch, item or case index within the parent; 0 otherwise; -1 for a journal entry.</summary>
     public int Ordinal { get; init; }
 
     /// <summary>The pass of a goto loop, from 1.</summary>
@@ -51,6 +51,13 @@ public sealed class StepExecutionRecord
 
     /// <summary>Who or what decided the outcome, such as <c>user:ana</c> for an approval.</summary>
     public string? Actor { get; set; }
+
+    /// <summary>
+    /// True for a journal entry: work a step recorded through <see cref="Baton.Steps.StepContext.RunOnceAsync"/> (a model turn,
+    /// a tool call), stored as a child of that step with a negative <see cref="Ordinal"/>. Its <see cref="StepId"/> is the
+    /// entry's name, not a step of the definition.
+    /// </summary>
+    public bool IsJournalEntry => Ordinal < 0;
 
     public bool IsTerminal => Status is StepStatus.Completed or StepStatus.Failed or StepStatus.Skipped or StepStatus.Cancelled or StepStatus.Compensated;
 
