@@ -141,11 +141,16 @@ public sealed class EngineRetryTests
         final.Output!.GetValue<string>().Should().Be("later");
     }
 
-    /// <summary>Moves the manual clock in small steps until the condition holds, so timers armed meanwhile fire in order.</summary>
+    /// <summary>
+    /// Moves the manual clock in small steps until the condition holds, as time passes for real: a timer armed just after
+    /// a step of the clock must still come due. It never moves the clock further than <paramref name="total"/> plus one
+    /// second, so a wait longer than expected still fails the test.
+    /// </summary>
     private static async Task AdvanceUntilAsync(EngineHarness h, Func<bool> condition, TimeSpan total)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         var advanced = TimeSpan.Zero;
+        var limit = total + TimeSpan.FromSeconds(1);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
@@ -153,9 +158,9 @@ public sealed class EngineRetryTests
                 throw new TimeoutException($"The condition did not hold after advancing the clock by {advanced}.");
             }
 
-            if (advanced < total)
+            if (advanced < limit)
             {
-                var step = TimeSpan.FromMilliseconds(Math.Min(250, (total - advanced).TotalMilliseconds));
+                var step = TimeSpan.FromMilliseconds(Math.Min(100, (limit - advanced).TotalMilliseconds));
                 h.Time!.Advance(step);
                 advanced += step;
             }
