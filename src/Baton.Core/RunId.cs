@@ -29,5 +29,23 @@ public readonly record struct RunId(string Value)
         return new RunId(new string(chars));
     }
 
+    /// <summary>
+    /// An id derived from a key, the same for the same key: a caller that may repeat a start (a tool call replayed after a
+    /// crash) uses it to find the run it started the first time instead of starting another.
+    /// </summary>
+    public static RunId FromKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key), hash);
+        Span<char> chars = stackalloc char[26];
+        for (var i = 0; i < 26; i++)
+        {
+            chars[i] = Alphabet[hash[i] & 31];
+        }
+
+        return new RunId(new string(chars));
+    }
+
     public override string ToString() => Value;
 }

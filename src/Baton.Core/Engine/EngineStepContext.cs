@@ -6,6 +6,7 @@ namespace Baton.Engine;
 
 internal sealed class EngineStepContext(
     EngineServices services,
+    Definitions.WorkflowDefinition definition,
     RunId runId,
     string workflowName,
     string stepId,
@@ -37,6 +38,8 @@ internal sealed class EngineStepContext(
     public override IServiceProvider Services => services.Services;
 
     public override string Mask(string text) => services.Masker.MaskText(text);
+
+    public override Definitions.WorkflowDefinition Definition => definition;
 
     /// <summary>The attempt's journal; null only for contexts built outside an attempt.</summary>
     public JournalChannel? Journal { get; init; }

@@ -117,7 +117,7 @@ internal sealed partial class RunDriver
 
         var journal = _state.JournalOf(exec, EpochOf(exec))
             .ToDictionary(e => e.Key, e => new JournalEntry(e.Value.Output?.DeepClone(), e.Value.Error), StringComparer.Ordinal);
-        var context = new EngineStepContext(_svc, RunId, Definition.Name, exec.StepId, exec.Path, exec.Attempts, config, Run.WorkingDirectory)
+        var context = new EngineStepContext(_svc, Definition, RunId, Definition.Name, exec.StepId, exec.Path, exec.Attempts, config, Run.WorkingDirectory)
         {
             Journal = new JournalChannel(exec.Seq, exec.Attempts, journal, _results.Writer),
         };

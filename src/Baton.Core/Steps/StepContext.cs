@@ -33,6 +33,9 @@ public abstract class StepContext
 
     public abstract IServiceProvider Services { get; }
 
+    /// <summary>The definition the run is pinned to; null for contexts built outside a run (tests, tools).</summary>
+    public virtual Definitions.WorkflowDefinition? Definition => null;
+
     /// <summary>Replaces every secret value in <paramref name="text"/> with <c>***</c>.</summary>
     public abstract string Mask(string text);
 
