@@ -45,8 +45,7 @@ internal sealed class McpServerConnection : IAsyncDisposable
     public static async Task<McpServerConnection> StartAsync(
         McpServerConfig config, string label, AgentToolEnvironment environment, CancellationToken cancellationToken)
     {
-        var stderr = new StderrTail();
-        var transport = new StdioClientTransport(CreateOptions(config, label, environment, stderr.Add));
+        var transport = new StdioClientTransport(CreateOptions(config, label, environment));
         McpClient? client = null;
         try
         {
@@ -65,9 +64,9 @@ internal sealed class McpServerConnection : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            // The SDK reports a server that exits, writes garbage or times out with several exception types.
+            // The SDK reports a server that exits (quoting the end of its stderr), writes garbage or times out with several exception types.
             await DisposeQuietlyAsync(client).ConfigureAwait(false);
-            throw new ToolServerException($"{label}: the MCP server could not be started: {ex.Message}{stderr.Describe()}", ex);
+            throw new ToolServerException($"{label}: the MCP server could not be started: {ex.Message}", ex);
         }
     }
 
@@ -90,8 +89,7 @@ internal sealed class McpServerConnection : IAsyncDisposable
         }
     }
 
-    private static StdioClientTransportOptions CreateOptions(
-        McpServerConfig config, string label, AgentToolEnvironment environment, Action<string> stderr)
+    private static StdioClientTransportOptions CreateOptions(McpServerConfig config, string label, AgentToolEnvironment environment)
     {
         var baseDirectory = Path.GetFullPath(environment.WorkingDirectory);
         var workingDirectory = Path.GetFullPath(config.WorkingDir ?? ".", baseDirectory);
@@ -117,7 +115,6 @@ internal sealed class McpServerConnection : IAsyncDisposable
             WorkingDirectory = workingDirectory,
             EnvironmentVariables = variables,
             Name = label,
-            StandardErrorLines = stderr,
         };
     }
 

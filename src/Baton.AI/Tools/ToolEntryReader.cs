@@ -48,7 +48,7 @@ internal static class ToolEntryReader
         string[] knownKeys = ["name", "description", "parameters", kind];
         if (entry.Select(p => p.Key).FirstOrDefault(k => !knownKeys.Contains(k)) is { } unknown)
         {
-            throw new ToolConfigurationException($"{path}.{unknown} is not a known key of a {kind} tool; use: {string.Join(", ", knownKeys)}.");
+            throw new ToolConfigurationException($"{path}.{unknown} is not a known key of {Article(kind)} tool; use: {string.Join(", ", knownKeys)}.");
         }
 
         var name = ReadName(entry, path, kind);
@@ -67,7 +67,7 @@ internal static class ToolEntryReader
     {
         if (entry["name"] is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
         {
-            throw new ToolConfigurationException($"{path}.name is required for a {kind} tool and must be a string, not {JsonKinds.Describe(entry["name"])}.");
+            throw new ToolConfigurationException($"{path}.name is required for {Article(kind)} tool and must be a string, not {JsonKinds.Describe(entry["name"])}.");
         }
 
         var name = value.GetValue<string>();
@@ -84,11 +84,16 @@ internal static class ToolEntryReader
         }
 
         throw new ToolConfigurationException(
-            $"{label}: description is required for a {kind} tool (the model reads it to decide when to call the tool), and must be a non-empty string, not {JsonKinds.Describe(entry["description"])}.");
+            $"{label}: description is required for {Article(kind)} tool (the model reads it to decide when to call the tool), and must be a non-empty string, not {DescribeText(entry["description"])}.");
     }
 
     private static HttpAgentTool ReadHttp(JsonObject entry, string label, string name, string description, AgentToolEnvironment environment)
     {
+        if (entry["http"] is JsonObject http && http.ContainsKey("body"))
+        {
+            throw new ToolConfigurationException($"{label}: http.body is not allowed on a tool: the model's arguments are the request's body (or its query, for GET and DELETE).");
+        }
+
         var config = Guard(label, () => StepConfigReader.RequireObject(entry["http"], "http", ["method", "url", "headers", "query", "expect", "max-response-bytes"]));
         Guard(label, () => HttpStepConfig.Parse(config));
         var parameters = ToolParameters.Parse(entry["parameters"], $"{label}: parameters");
@@ -97,6 +102,11 @@ internal static class ToolEntryReader
 
     private static RunAgentTool ReadRun(JsonObject entry, string label, string name, string description, AgentToolEnvironment environment)
     {
+        if (entry["run"] is JsonObject run && run.ContainsKey("stdin"))
+        {
+            throw new ToolConfigurationException($"{label}: run.stdin is not allowed on a tool: the model's arguments are the process's stdin.");
+        }
+
         var config = Guard(label, () => StepConfigReader.RequireObject(entry["run"], "run", ["command", "args", "env", "working-dir", "max-output-bytes"]));
         Guard(label, () => RunStepConfig.Parse(config));
         var parameters = ToolParameters.Parse(entry["parameters"], $"{label}: parameters");
@@ -155,6 +165,11 @@ internal static class ToolEntryReader
             }
         }
     }
+
+    private static string DescribeText(JsonNode? node)
+        => node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? "a blank string" : JsonKinds.Describe(node);
+
+    private static string Article(string kind) => kind == "http" ? "an http" : $"a {kind}";
 
     /// <summary>Runs a check of the shared step-configuration reader and puts the entry's label in front of its message.</summary>
     private static T Guard<T>(string label, Func<T> read)

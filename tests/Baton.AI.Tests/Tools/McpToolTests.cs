@@ -181,14 +181,14 @@ public sealed class McpToolTests
     }
 
     [Fact]
-    public async Task CreateAsync_ServerExitsAtStart_ToolServerExceptionNamingTheEntry()
+    public async Task CreateAsync_ServerExitsAtStart_ToolServerExceptionWithItsStderr()
     {
-        var entry = new JsonObject { ["mcp"] = new JsonObject { ["command"] = "false", ["tools"] = new JsonArray("anything") } };
+        var entry = JsonNode.Parse("""{ "mcp": { "command": "sh", "args": ["-c", "echo 'KB_TOKEN is not set' >&2; exit 1"], "tools": ["search_docs"] } }""")!;
 
         var act = () => Toolboxes.CreateAsync(new JsonArray(entry));
 
         var error = (await act.Should().ThrowAsync<ToolServerException>()).Which;
-        error.Message.Should().StartWith("agent.tools[0] (MCP server 'false'): the MCP server could not be started");
+        error.Message.Should().StartWith("agent.tools[0] (MCP server 'sh'): the MCP server could not be started").And.Contain("KB_TOKEN is not set");
         error.IsTransient.Should().BeTrue();
     }
 
