@@ -16,7 +16,7 @@ public sealed class AgentToolbox : IAsyncDisposable
 
     private AgentToolbox(List<IAgentTool> tools, List<McpServerConnection> servers)
     {
-        Tools = tools;
+        Tools = tools.AsReadOnly();
         _byName = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
         _servers = servers;
     }

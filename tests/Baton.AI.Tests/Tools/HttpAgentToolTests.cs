@@ -38,16 +38,17 @@ public sealed class HttpAgentToolTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task InvokeAsync_Get_ArgumentsInQueryAfterConfiguredQueryWhichWins()
+    public async Task InvokeAsync_Get_ArgumentsInQueryAfterConfiguredQueryWhichWins_ObjectsAsJsonNullsLeftOut()
     {
         await using var toolbox = await Toolboxes.CreateAsync(Tool("GET", "search", """{ "limit": 5, "tenant": "acme" }"""));
 
-        var result = await toolbox.Get("kb_search").CallAsync("""{ "query": "reset password", "tags": ["a b", "c"], "tenant": "evil" }""", _context);
+        var result = await toolbox.Get("kb_search").CallAsync(
+            """{ "query": "reset password", "tags": ["a b", "c"], "tenant": "evil", "filter": { "lang": "en" }, "page": null }""", _context);
 
         result.IsError.Should().BeFalse(result.Message);
         var request = _requests.Should().ContainSingle().Subject;
         request.Method.Should().Be("GET");
-        request.PathAndQuery.Should().Be("/search?limit=5&tenant=acme&query=reset%20password&tags=a%20b&tags=c");
+        request.PathAndQuery.Should().Be("/search?limit=5&tenant=acme&query=reset%20password&tags=a%20b&tags=c&filter=%7B%22lang%22%3A%22en%22%7D");
         request.Body.Should().BeEmpty();
     }
 
