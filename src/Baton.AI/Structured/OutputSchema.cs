@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Baton.AI.Models;
+using Baton.Definitions.Compiler.Validation;
+using NJsonSchema;
+
+namespace Baton.AI.Structured;
+
+/// <summary>Validates answers against an output schema, with errors a model can act on: <c>insights[2]: must be a string, not a number</c>.</summary>
+internal static class OutputSchema
+{
+    private const int MaxCachedSchemas = 256;
+    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
+
+    /// <summary>Every problem with <paramref name="value"/>; empty when it matches.</summary>
+    /// <exception cref="ModelConfigurationException">The schema cannot be loaded; the compiler checks schemas, so this is rare.</exception>
+    public static IReadOnlyList<string> Validate(JsonObject schema, JsonNode? value)
+        => SchemaValidation.Leaves(SchemaValidation.Validate(Get(schema), value))
+            .Select(e => $"{Display(e.Path)}: {SchemaMessages.Describe(e, JsonPaths.Find(value, e.Path ?? "#"))}")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    private static string Display(string? path)
+    {
+        var display = JsonPaths.Display(path ?? "#");
+        return display.Length == 0 ? "(the whole answer)" : display;
+    }
+
+    private static JsonSchema Get(JsonObject schema)
+    {
+        var text = schema.ToJsonString();
+        if (Schemas.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        if (Schemas.Count >= MaxCachedSchemas)
+        {
+            Schemas.Clear();
+        }
+
+        return Schemas.GetOrAdd(text, Load);
+    }
+
+    private static JsonSchema Load(string text)
+    {
+        try
+        {
+            return SchemaValidation.Load(text);
+        }
+        catch (Exception ex)
+        {
+            throw new ModelConfigurationException($"The output schema cannot be loaded: {ex.Message}");
+        }
+    }
+}
