@@ -75,6 +75,33 @@ public sealed class ScriptedSelectionTests
             .Should().Be("from the instructions");
     }
 
+    [Theory]
+    [InlineData("{\"hits\": [\"KB-42: Resetting a password\"]}", "Follow the steps in KB-42 to reset your password.")]
+    [InlineData("No results for 'reset password'", "I found no article; a colleague will follow up.")]
+    public async Task GetResponseAsync_AgentScriptOfTheDocs_AnswersTheSecondTurnByTheToolResult(string toolResult, string expected)
+    {
+        var client = Client("""
+            responses:
+              - tool-calls:
+                  - { name: kb_search, arguments: { query: reset password } }
+              - when: KB-42
+                text: Follow the steps in KB-42 to reset your password.
+              - when: /(?i)no results/
+                text: I found no article; a colleague will follow up.
+            """);
+        List<ChatMessage> conversation = [User("Help me reset my password.")];
+
+        var turn1 = await client.GetResponseAsync(conversation);
+        conversation.AddRange(turn1.Messages);
+        var call = turn1.Messages.Single().Contents.OfType<FunctionCallContent>().Single();
+        conversation.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(call.CallId, toolResult)]));
+        var turn2 = await client.GetResponseAsync(conversation);
+
+        call.Name.Should().Be("kb_search");
+        turn2.Text.Should().Be(expected);
+        turn2.FinishReason.Should().Be(ChatFinishReason.Stop);
+    }
+
     [Fact]
     public async Task GetResponseAsync_NoResponseLeft_FailsWithScriptExhausted()
     {

@@ -66,5 +66,25 @@ public sealed class ChoiceConfidenceTests
     public void FromLogProbs_ImpossibleLogProb_IsClampedToOne()
         => ChoiceConfidence.FromLogProbs("other", [Token("other", 0.2)], Choices).Confidence.Should().Be(1.0);
 
+    [Fact]
+    public async Task FromLogProbs_ScriptedClassifyAnswer_GivesTheScriptsConfidence()
+    {
+        var client = Baton.AI.Tests.Scripted.Scripts.Client("""
+            responses:
+              - when: refund
+                text: billing
+                logprobs: [{ token: bill, logprob: -0.04 }, { token: ing, logprob: -0.01 }]
+              - text: other
+            """);
+        var options = new Microsoft.Extensions.AI.ChatOptions { AdditionalProperties = new() { [AIChatKeys.RequestLogProbs] = true } };
+
+        var response = await client.GetResponseAsync([Baton.AI.Tests.Scripted.Scripts.User("I want a refund")], options);
+        var (choice, confidence) = ChoiceConfidence.FromLogProbs(
+            response.Text, (IReadOnlyList<TokenLogProb>)response.AdditionalProperties![AIChatKeys.LogProbs]!, Choices);
+
+        choice.Should().Be("billing");
+        confidence.Should().BeApproximately(Math.Exp(-0.05), 1e-12);
+    }
+
     private static TokenLogProb Token(string token, double logProb) => new(token, logProb, []);
 }

@@ -108,6 +108,21 @@ public sealed class ChatTelemetryTests
     }
 
     [Fact]
+    public async Task GetStreamingResponseAsync_RecordsTheSpanWhenTheStreamEnds()
+    {
+        using var recorder = new SpanRecorder();
+        var client = Client(Scripts.Settings(Script), captureContent: false);
+
+        var updates = await client.GetStreamingResponseAsync([Scripts.User("Refund my order")]).ToListAsync();
+
+        updates.ToChatResponse().Text.Should().Be("billing");
+        var span = recorder.Single("chat triage");
+        span.GetTagItem("gen_ai.response.id").Should().Be("scripted-1");
+        span.GetTagItem("gen_ai.usage.input_tokens").Should().Be(180L);
+        span.GetTagItem("gen_ai.response.finish_reasons").Should().BeEquivalentTo(new[] { "stop" });
+    }
+
+    [Fact]
     public async Task GetResponseAsync_ModelCallFails_RecordsTheErrorCode()
     {
         using var recorder = new SpanRecorder();
