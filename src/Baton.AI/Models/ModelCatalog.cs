@@ -74,12 +74,12 @@ public sealed partial class ModelCatalog
     /// <summary>The alias's definition as a mapping (a plain <c>provider/model</c> becomes <c>{ model: ... }</c>), or null when there is no such alias.</summary>
     private ConfigValue? FindAlias(string name)
     {
-        if (_definition.Models?[name] is { } workflowAlias)
+        if (_definition.Models is { } workflowModels && workflowModels.TryGetPropertyValue(name, out var workflowAlias))
         {
             return AliasMapping(name, workflowAlias, $"models.{name} in {_definition.Source.RootFile}");
         }
 
-        if (_definition.Project is { Models: { } models } project && models[name] is { } projectAlias)
+        if (_definition.Project is { Models: { } models } project && models.TryGetPropertyValue(name, out var projectAlias))
         {
             return AliasMapping(name, projectAlias, $"models.{name} in {project.File}");
         }
@@ -87,7 +87,7 @@ public sealed partial class ModelCatalog
         return null;
     }
 
-    private static ConfigValue AliasMapping(string name, JsonNode node, string where) => node switch
+    private static ConfigValue AliasMapping(string name, JsonNode? node, string where) => node switch
     {
         JsonObject mapping => new ConfigValue(where, mapping),
         JsonValue when node.GetValueKind() == JsonValueKind.String => new ConfigValue(where, new JsonObject { ["model"] = node.GetValue<string>() }),

@@ -21,10 +21,9 @@ internal static class OutputSchema
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
 
     /// <summary>Every problem with <paramref name="value"/>; empty when it matches.</summary>
-    /// <exception cref="ModelConfigurationException">The schema cannot be loaded; the compiler checks schemas, so this is rare.</exception>
-    public static IReadOnlyList<string> Validate(JsonObject schema, JsonNode? value)
+    public static IReadOnlyList<string> Validate(JsonSchema schema, JsonNode? value)
     {
-        var errors = SchemaValidation.Leaves(SchemaValidation.Validate(Get(schema), value)).ToList();
+        var errors = SchemaValidation.Leaves(SchemaValidation.Validate(schema, value)).ToList();
 
         // A value of the wrong type makes every rule about its members fail too ("summary: is required" under a list): noise.
         var mistyped = errors.Where(e => TypeErrors.Contains(e.Kind)).Select(e => JsonPaths.Display(e.Path ?? "#")).ToList();
@@ -44,7 +43,9 @@ internal static class OutputSchema
         return display.Length == 0 ? "(the whole answer)" : display;
     }
 
-    private static JsonSchema Get(JsonObject schema)
+    /// <summary>The loaded schema, cached by its text.</summary>
+    /// <exception cref="ModelConfigurationException">The schema cannot be loaded; the compiler checks schemas, so this is rare.</exception>
+    public static JsonSchema Get(JsonObject schema)
     {
         var text = schema.ToJsonString();
         if (Schemas.TryGetValue(text, out var cached))

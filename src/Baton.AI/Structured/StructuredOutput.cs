@@ -26,6 +26,7 @@ public static class StructuredOutput
     /// a schema, the call asks for <see cref="FormatFor"/>. With no schema, the first answer's text is the value.
     /// </remarks>
     /// <param name="maxRepairs">How many repair calls may follow the first; 0 or more.</param>
+    /// <exception cref="ModelConfigurationException">The schema cannot be loaded; no call is made.</exception>
     /// <exception cref="ModelCallException">With <see cref="AIErrorCodes.InvalidOutput"/>, not retryable: no answer matched; the message lists the last answer's problems.</exception>
     public static async Task<StructuredResult> GetAsync(
         ModelCall call, IReadOnlyList<ChatMessage> conversation, ChatOptions options, JsonObject? schema, int maxRepairs, CancellationToken cancellationToken)
@@ -35,6 +36,8 @@ public static class StructuredOutput
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(maxRepairs);
 
+        // Loaded before the first call, so that a schema that cannot be used costs no model call.
+        var validator = schema is null ? null : OutputSchema.Get(schema);
         if (schema is not null && options.ResponseFormat is null)
         {
             options = options.Clone();
@@ -50,12 +53,12 @@ public static class StructuredOutput
                 ?? throw new ModelCallException(AIErrorCodes.MalformedResponse, "The model call returned no response.", retryable: true);
             responses.Add(response);
             var text = response.Text;
-            if (schema is null)
+            if (validator is null)
             {
                 return new StructuredResult(JsonValue.Create(text), text, attempt - 1, responses);
             }
 
-            problems = Check(text, schema, out var value);
+            problems = AnswerJson.TryParse(text, out var value, out var problem) ? OutputSchema.Validate(validator, value) : [problem];
             if (problems.Count == 0)
             {
                 return new StructuredResult(value, text, attempt - 1, responses);
@@ -71,9 +74,6 @@ public static class StructuredOutput
             $"The model's answer does not match the output schema {tries}: {string.Join("; ", problems)}.",
             retryable: false);
     }
-
-    private static IReadOnlyList<string> Check(string text, JsonObject schema, out JsonNode? value)
-        => AnswerJson.TryParse(text, out value, out var problem) ? OutputSchema.Validate(schema, value) : [problem];
 
     private static string RepairRequest(IReadOnlyList<string> problems)
         => "Your answer does not match the required JSON schema:\n"

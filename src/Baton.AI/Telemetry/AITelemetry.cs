@@ -12,6 +12,7 @@ namespace Baton.AI.Telemetry;
 /// <remarks>Spans never carry API keys. Prompt and completion text is added only when content capture is opted in.</remarks>
 public static class AITelemetry
 {
+    /// <summary>The name of the <see cref="Source"/> and the meter: <c>Baton.AI</c>. Add it to OpenTelemetry's sources to collect AI spans.</summary>
     public const string SourceName = "Baton.AI";
 
     private static readonly string? Version = typeof(AITelemetry).Assembly.GetName().Version?.ToString();

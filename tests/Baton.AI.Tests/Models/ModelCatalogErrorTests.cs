@@ -34,6 +34,7 @@ public sealed class ModelCatalogErrorTests
 
     [Theory]
     [InlineData("""{ "fast": 42 }""", "models.fast in flow.yaml: the model alias 'fast' is 42, but it must be provider/model or a mapping with 'model'.")]
+    [InlineData("""{ "fast": null }""", "models.fast in flow.yaml: the model alias 'fast' is null, but it must be provider/model or a mapping with 'model'.")]
     [InlineData("""{ "fast": { "temperature": 0.1 } }""", "models.fast in flow.yaml: the model alias 'fast' has no 'model'; add one such as 'model: openai/gpt-4o-mini'.")]
     [InlineData("""{ "fast": "gpt-4o" }""", "models.fast in flow.yaml: 'model' is 'gpt-4o', but it must be provider/model, such as openai/gpt-4o-mini.")]
     [InlineData("""{ "fast": { "model": "openai/gpt-4o", "temperature": "hot" } }""", "models.fast in flow.yaml: 'temperature' is 'hot', but it must be a number from 0 to 2.")]

@@ -142,6 +142,18 @@ public sealed class StructuredOutputTests
     }
 
     [Fact]
+    public async Task GetAsync_SchemaThatCannotBeLoaded_FailsBeforeAnyCall()
+    {
+        var model = new ScriptedCalls($"responses:\n  - text: '{Valid}'\n");
+        var broken = (JsonObject)JsonNode.Parse("""{ "$ref": "#/definitions/missing" }""")!;
+
+        var act = () => StructuredOutput.GetAsync(model.Call, [Scripts.User("Report")], new ChatOptions(), broken, 2, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<ModelConfigurationException>()).Which.Message.Should().StartWith("The output schema cannot be loaded: ");
+        model.Names.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task GetAsync_NegativeRepairs_IsRefused()
     {
         var model = new ScriptedCalls($"responses:\n  - text: '{Valid}'\n");
