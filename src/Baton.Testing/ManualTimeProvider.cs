@@ -25,6 +25,11 @@ public sealed class ManualTimeProvider : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
+    /// <summary>Timestamps follow the manual clock, so elapsed times measured with them move only when the test moves time.</summary>
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
     /// <summary>Moves the clock forward and fires every timer that comes due, in due order.</summary>
     public void Advance(TimeSpan delta)
     {
