@@ -1,3 +1,5 @@
+using Baton.Testing;
+
 namespace Baton.AI.Tests.Providers;
 
 /// <summary>Guards against hangs: a wait that does not finish fails the test with the phase that hung.</summary>
@@ -21,6 +23,20 @@ internal static class Waits
     {
         await ((Task)task).Within(phase);
         return await task;
+    }
+
+    /// <summary>Moves the clock on by <paramref name="step"/> whenever a timer is armed, until <paramref name="call"/> has finished (well or not).</summary>
+    /// <remarks>One step may fire more than one timer: a retry can arm its next delay while the clock is still moving.</remarks>
+    public static async Task DriveUntilDone(this ManualTimeProvider clock, Task call, TimeSpan step, string phase)
+    {
+        while (!call.IsCompleted)
+        {
+            await Until(() => clock.PendingTimers > 0 || call.IsCompleted, phase);
+            if (!call.IsCompleted)
+            {
+                clock.Advance(step);
+            }
+        }
     }
 
     /// <summary>Waits for a condition that only polling can observe, such as a timer being armed.</summary>
