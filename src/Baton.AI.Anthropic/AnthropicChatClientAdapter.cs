@@ -27,8 +27,9 @@ internal sealed class AnthropicChatClientAdapter(IChatClient inner, AnthropicCli
             ModelCallErrors.ThrowIfWrapped(ex);
             throw;
         }
-        catch (Exception ex) when (ex is AnthropicInvalidDataException or JsonException)
+        catch (Exception ex) when (ex is AnthropicInvalidDataException or JsonException or FormatException || ex is InvalidOperationException and not ObjectDisposedException)
         {
+            // What the SDK throws when the body is not JSON, or a field is missing or has the wrong type.
             throw ModelCallErrors.Malformed(provider, settings.Model, "the body is not a message.", ex);
         }
 

@@ -71,9 +71,10 @@ public sealed class AnthropicModelProvider : IModelProvider
             BaseUrl = endpoint.AbsoluteUri.TrimEnd('/'),
             HttpClient = http,
 
-            // Baton's pipeline retries and times out each attempt, with the step's clock; the SDK's would add to it.
+            // Baton's pipeline retries and times out each attempt, with the step's clock. The SDK sees the whole retried
+            // call as one attempt, so its timeout (which it also announces to the API) must outlast every retry.
             MaxRetries = 0,
-            Timeout = Timeout.InfiniteTimeSpan,
+            Timeout = ModelHttp.LongestCall(settings),
         });
         var inner = client.AsIChatClient(settings.Model.Model, settings.MaxOutputTokens ?? DefaultMaxOutputTokens);
         return new AnthropicChatClientAdapter(inner, client, settings, Name);

@@ -64,8 +64,9 @@ internal sealed class OpenAIChatClientAdapter : IChatClient
             ModelCallErrors.ThrowIfWrapped(ex);
             throw;
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or FormatException || ex is InvalidOperationException and not ObjectDisposedException)
         {
+            // What the SDK throws when the body is not JSON, or a field has the wrong type (JsonElement's getters).
             throw ModelCallErrors.Malformed(_provider, _settings.Model, "the body is not a chat completion.", ex);
         }
 

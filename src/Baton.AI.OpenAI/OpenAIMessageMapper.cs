@@ -28,10 +28,17 @@ internal static class OpenAIMessageMapper
     {
         foreach (var content in message.Contents)
         {
-            if (content is not (TextContent or FunctionCallContent or FunctionResultContent))
+            var allowed = content switch
+            {
+                TextContent => true,
+                FunctionCallContent => message.Role == ChatRole.Assistant,
+                FunctionResultContent => message.Role == ChatRole.Tool,
+                _ => false,
+            };
+            if (!allowed)
             {
                 throw new NotSupportedException(
-                    $"An OpenAI chat message can carry text, function calls and function results; a {message.Role} message carries a {content.GetType().Name}.");
+                    $"An OpenAI chat message carries text, an assistant message function calls, and a tool message function results; a {message.Role} message carries a {content.GetType().Name}.");
             }
         }
 

@@ -50,6 +50,21 @@ public static class ModelHttp
         return new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
+    /// <summary>
+    /// The longest a call through the pipeline can take: every attempt at its timeout, with the longest wait a provider may
+    /// ask for between them; infinite when calls have no timeout. An SDK's own timeout, which spans the whole call, must not be shorter.
+    /// </summary>
+    internal static TimeSpan LongestCall(ModelSettings settings)
+    {
+        if (settings.CallTimeout == Timeout.InfiniteTimeSpan)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        var attempts = settings.MaxRetries + 1;
+        return (settings.CallTimeout * attempts) + (ModelHttpRetry.MaxServerDelay * settings.MaxRetries) + TimeSpan.FromMinutes(1);
+    }
+
     private static void Validate(ModelSettings settings, string provider)
     {
         if (settings.MaxConcurrency < 1)

@@ -28,6 +28,7 @@ public sealed class AnthropicErrorTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromTicks(1));
         (await call.Within("retrying after Retry-After")).Text.Should().Be("done");
         _server.Requests.Should().HaveCount(2);
+        _server.Requests[1].BodyText.Should().Be(_server.Requests[0].BodyText, "a retry resends the same body");
     }
 
     [Fact]

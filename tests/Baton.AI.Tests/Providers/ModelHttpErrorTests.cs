@@ -52,6 +52,21 @@ public sealed class ModelHttpErrorTests : IAsyncLifetime
         error.ToString().Should().NotContain(ProviderSetup.OpenAIKey);
     }
 
+    [Theory]
+    [InlineData(400)]
+    [InlineData(403)]
+    [InlineData(429)]
+    [InlineData(500)]
+    public async Task Send_ErrorStatusQuotingTheKey_NeverRepeatsTheKey(int status)
+    {
+        _server.DefaultReply = ModelReply.Error(status, $"Something about {ProviderSetup.OpenAIKey}.", retryAfter: "0");
+        using var client = ProviderSetup.OpenAI(Settings() with { MaxRetries = 0 }, _clock);
+
+        var error = (await client.Awaiting(c => c.GetResponseAsync(ProviderSetup.Ask("Hi"), null, default)).Should().ThrowAsync<ModelCallException>()).Which;
+
+        error.ToString().Should().NotContain(ProviderSetup.OpenAIKey);
+    }
+
     [Fact]
     public async Task Send_NonJsonBody_ThrowsMalformedResponse()
     {

@@ -32,6 +32,7 @@ public sealed class ModelHttpRetryTests : IAsyncLifetime
         var response = await call.Within("retrying after Retry-After");
         response.Text.Should().Be("done");
         _server.Requests.Should().HaveCount(2);
+        _server.Requests[1].BodyText.Should().Be(_server.Requests[0].BodyText, "a retry resends the same body");
     }
 
     [Fact]

@@ -115,4 +115,16 @@ public sealed class OpenAIToolCallTests : IAsyncLifetime
         await act.Should().ThrowAsync<NotSupportedException>().WithMessage("*function tools only*");
         _server.Requests.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task GetResponseAsync_FunctionResultOutsideAToolMessage_SaysWhereResultsBelong()
+    {
+        using var client = ProviderSetup.OpenAI(ProviderSetup.OpenAISettings(_server));
+        var misplaced = new ChatMessage(ChatRole.User, [new FunctionResultContent("call_1", "42")]);
+
+        var act = () => client.GetResponseAsync([misplaced]);
+
+        await act.Should().ThrowAsync<NotSupportedException>().WithMessage("*tool message function results*user message carries a FunctionResultContent*");
+        _server.Requests.Should().BeEmpty();
+    }
 }
