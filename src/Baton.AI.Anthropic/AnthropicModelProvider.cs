@@ -49,7 +49,7 @@ public sealed class AnthropicModelProvider : IModelProvider
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(credentials);
-        var baseUrl = settings.BaseUrl ?? BaseUrlFromEnvironment();
+        var baseUrl = settings.BaseUrl ?? ModelEndpoint.FromEnvironment(_environment, "ANTHROPIC_BASE_URL", "https://api.anthropic.com");
         var variable = settings.ApiKeyVariable ?? "ANTHROPIC_API_KEY";
         var key = credentials.Get(variable);
         if (string.IsNullOrEmpty(key))
@@ -78,21 +78,5 @@ public sealed class AnthropicModelProvider : IModelProvider
         });
         var inner = client.AsIChatClient(settings.Model.Model, settings.MaxOutputTokens ?? DefaultMaxOutputTokens);
         return new AnthropicChatClientAdapter(inner, client, settings, Name);
-    }
-
-    private Uri? BaseUrlFromEnvironment()
-    {
-        var text = _environment("ANTHROPIC_BASE_URL");
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
-        {
-            return url;
-        }
-
-        throw new ModelConfigurationException($"ANTHROPIC_BASE_URL must be an absolute http or https URL, such as https://api.anthropic.com; it is '{text}'.");
     }
 }

@@ -1,3 +1,4 @@
+using Baton.AI.Http;
 using Baton.AI.Models;
 using Microsoft.Extensions.AI;
 
@@ -37,7 +38,7 @@ public sealed class OllamaModelProvider : IModelProvider
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(credentials);
-        var baseUrl = settings.BaseUrl ?? OpenAIEndpoint.FromEnvironment(_environment, "OLLAMA_BASE_URL") ?? DefaultBaseUrl;
+        var baseUrl = settings.BaseUrl ?? ModelEndpoint.FromEnvironment(_environment, "OLLAMA_BASE_URL", "http://localhost:11434/v1") ?? DefaultBaseUrl;
         if (baseUrl.AbsolutePath == "/")
         {
             baseUrl = new Uri(baseUrl, "v1");

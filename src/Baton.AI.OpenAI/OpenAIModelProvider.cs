@@ -1,3 +1,4 @@
+using Baton.AI.Http;
 using Baton.AI.Models;
 using Microsoft.Extensions.AI;
 
@@ -36,7 +37,7 @@ public sealed class OpenAIModelProvider : IModelProvider
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(credentials);
-        var baseUrl = settings.BaseUrl ?? OpenAIEndpoint.FromEnvironment(_environment, "OPENAI_BASE_URL");
+        var baseUrl = settings.BaseUrl ?? ModelEndpoint.FromEnvironment(_environment, "OPENAI_BASE_URL", "https://api.openai.com/v1");
         var variable = settings.ApiKeyVariable ?? "OPENAI_API_KEY";
         var key = credentials.Get(variable);
         if (string.IsNullOrEmpty(key))

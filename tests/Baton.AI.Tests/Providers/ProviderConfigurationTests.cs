@@ -68,6 +68,19 @@ public sealed class ProviderConfigurationTests
     }
 
     [Fact]
+    public async Task AnthropicCreateClient_BaseUrlFromTheEnvironmentWithoutKey_CallsThatEndpoint()
+    {
+        await using var server = await LoopbackAnthropicServer.StartAsync();
+        var provider = new AnthropicModelProvider(TimeProvider.System, Environment(("ANTHROPIC_BASE_URL", server.BaseUrl.AbsoluteUri)));
+        using var client = provider.CreateClient(new ModelSettings { Model = new ModelReference("anthropic", "claude-haiku-4-5") }, TestCredentials.None);
+
+        var response = await client.GetResponseAsync(ProviderSetup.Ask("Hi"));
+
+        response.Text.Should().Be("ok");
+        server.Requests.Should().ContainSingle().Which.Model.Should().Be("claude-haiku-4-5");
+    }
+
+    [Fact]
     public void OpenAICreateClient_BaseUrlVariableNotAUrl_SaysWhichVariableAndWhy()
     {
         var provider = new OpenAIModelProvider(TimeProvider.System, Environment(("OPENAI_BASE_URL", "api.example.com/v1")));
