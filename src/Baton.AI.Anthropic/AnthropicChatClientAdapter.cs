@@ -8,9 +8,9 @@ using Microsoft.Extensions.AI;
 namespace Baton.AI.Anthropic;
 
 /// <summary>
-/// Wraps the Anthropic SDK's <see cref="IChatClient"/>: applies the model's default temperature (which the SDK's client would
-/// drop, see <see cref="AnthropicSamplingParams"/>), turns a JSON response format into an instruction, leaves Baton's own option keys out of the request, names the provider on the response, and maps the
-/// SDK's failures to <see cref="ModelCallException"/>.
+/// Wraps the Anthropic SDK's <see cref="IChatClient"/>: sends the temperature (which the SDK's client would drop, see
+/// <see cref="AnthropicSamplingParams"/>), turns a JSON response format into an instruction, leaves Baton's own option keys
+/// out of the request, names the provider on the response, and maps the SDK's failures to <see cref="ModelCallException"/>.
 /// </summary>
 internal sealed class AnthropicChatClientAdapter(IChatClient inner, AnthropicClient client, ModelSettings settings, string provider) : IChatClient
 {
