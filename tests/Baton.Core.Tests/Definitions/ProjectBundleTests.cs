@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Baton.Definitions;
 
 namespace Baton.Core.Tests.Definitions;
@@ -86,6 +89,31 @@ public sealed class ProjectBundleTests : IDisposable
     }
 
     [Fact]
+    public void StoredBundle_RoundTripsItsProjectFile_AndCompilesToTheSameHash()
+    {
+        var fromFile = _compiler.CompileFile(WriteProject()).GetDefinitionOrThrow();
+
+        var json = JsonSerializer.Serialize(fromFile.Source, BatonJsonContext.Default.DefinitionBundle);
+        var stored = JsonSerializer.Deserialize(json, BatonJsonContext.Default.DefinitionBundle)!;
+
+        json.Should().Contain("\"projectFile\":\"../baton.yaml\"");
+        stored.ProjectFile.Should().Be("../baton.yaml");
+        _compiler.Compile(stored).GetDefinitionOrThrow().Hash.Should().Be(fromFile.Hash);
+    }
+
+    [Fact]
+    public void StoredBundle_FromBeforeProjectConfigs_HasNoProjectFileAndKeepsItsHash()
+    {
+        const string Json = """{"rootFile":"w.yaml","baseDirectory":"/a","files":{"w.yaml":"x"}}""";
+
+        var stored = JsonSerializer.Deserialize(Json, BatonJsonContext.Default.DefinitionBundle)!;
+
+        stored.ProjectFile.Should().BeNull();
+        stored.ComputeHash().Should().Be(HashAsBeforeProjectConfigs("w.yaml", "w.yaml", "x"), "runs stored before project configs stay pinned to the same hash");
+        JsonSerializer.Serialize(stored, BatonJsonContext.Default.DefinitionBundle).Should().Be(Json);
+    }
+
+    [Fact]
     public void ComputeHash_ProjectFileRecorded_IsPartOfTheHash()
     {
         var files = new Dictionary<string, string> { ["w.yaml"] = "x", ["baton.yaml"] = "y" };
@@ -118,6 +146,20 @@ public sealed class ProjectBundleTests : IDisposable
 
         result.Diagnostics.Select(d => d.ToString()).Should().Equal(
             "../baton.yaml:1:1: error BATON001: The project config file cannot be read: the definition bundle does not hold it.");
+    }
+
+    /// <summary>The hash of a bundle as it was computed before project configs: the root file name, then each file's name and text, length-prefixed.</summary>
+    private static string HashAsBeforeProjectConfigs(params string[] parts)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in parts)
+        {
+            var bytes = Encoding.UTF8.GetBytes(part);
+            hash.AppendData(BitConverter.GetBytes(bytes.Length));
+            hash.AppendData(bytes);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>A root workflow with a project config and a script, an embedded tool workflow, and a child with its own project config and script.</summary>
