@@ -4,15 +4,29 @@ using System.Text;
 namespace Baton.Definitions;
 
 /// <summary>
-/// The source text of a workflow and of every child workflow it calls: what a run is pinned to.
+/// The source text of a workflow and of everything it depends on: the child workflows it calls, the project config
+/// (<c>baton.yaml</c>) of each, and the script files their models replay. What a run is pinned to.
 /// </summary>
 /// <param name="RootFile">The root file's name, relative to <paramref name="BaseDirectory"/>.</param>
 /// <param name="BaseDirectory">The absolute directory of the root file when it was compiled. Relative paths in <c>run</c> steps resolve against it.</param>
 /// <param name="Files">Each file's text, keyed by its path relative to <paramref name="BaseDirectory"/> with '/' separators.</param>
-public sealed record DefinitionBundle(string RootFile, string BaseDirectory, IReadOnlyDictionary<string, string> Files)
+/// <param name="ProjectFile">
+/// The key in <paramref name="Files"/> of the root workflow's project config, such as <c>baton.yaml</c> or
+/// <c>../baton.yaml</c>; null when none applied. Compiling the bundle uses exactly this file, never the disk.
+/// </param>
+public sealed record DefinitionBundle(string RootFile, string BaseDirectory, IReadOnlyDictionary<string, string> Files, string? ProjectFile = null)
 {
-    /// <summary>The lower-case hex SHA-256 over the root file name and every file's name and text, in ordinal order of names.</summary>
-    /// <remarks>The base directory is not hashed: moving a checkout does not change a definition's identity.</remarks>
+    /// <summary>Marks the project config's key in the hash; no file key holds a NUL character.</summary>
+    private const string ProjectMarker = "\0project";
+
+    /// <summary>
+    /// The lower-case hex SHA-256 over the root file name, every file's name and text in ordinal order of names, and the
+    /// project config's key when there is one.
+    /// </summary>
+    /// <remarks>
+    /// The base directory is not hashed: moving a checkout does not change a definition's identity. A bundle without a
+    /// project config hashes as bundles did before project configs existed.
+    /// </remarks>
     public string ComputeHash()
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -21,6 +35,12 @@ public sealed record DefinitionBundle(string RootFile, string BaseDirectory, IRe
         {
             Append(hash, name);
             Append(hash, text);
+        }
+
+        if (ProjectFile is not null)
+        {
+            Append(hash, ProjectMarker);
+            Append(hash, ProjectFile);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -33,7 +33,11 @@ public sealed partial class WorkflowCompiler
 
     public WorkflowCompilerOptions Options { get; }
 
-    /// <summary>Reads a workflow file, and the files of the child workflows it calls, and compiles them.</summary>
+    /// <summary>
+    /// Reads a workflow file and everything it depends on (the child workflows it calls, the project config
+    /// <c>baton.yaml</c> of each, found in its directory or the nearest parent, and the scripts their models name) and
+    /// compiles them into one definition whose bundle holds all of their texts.
+    /// </summary>
     /// <param name="path">The file's path; diagnostics name the file exactly as given here (a relative path stays relative).</param>
     /// <remarks>An unreadable file gives a diagnostic at <c>path:1:1</c>; nothing is thrown for bad input.</remarks>
     public CompilationResult CompileFile(string path)
@@ -45,7 +49,8 @@ public sealed partial class WorkflowCompiler
     /// <summary>Compiles a bundle, such as one a run is pinned to.</summary>
     /// <remarks>
     /// Reads only the bundle's texts, never the disk, and gives the same definition and hash as compiling the files
-    /// the bundle was made from. Diagnostics name files by their keys in the bundle.
+    /// the bundle was made from. The root's project config is the one <see cref="DefinitionBundle.ProjectFile"/>
+    /// records. Diagnostics name files by their keys in the bundle.
     /// </remarks>
     public CompilationResult Compile(DefinitionBundle bundle)
     {
@@ -63,7 +68,7 @@ public sealed class WorkflowCompilerOptions
     /// </summary>
     public IReadOnlyDictionary<string, JsonObject?> CustomKinds { get; init; } = new Dictionary<string, JsonObject?>();
 
-    /// <summary>The largest workflow file accepted, in bytes. Default 1 MiB.</summary>
+    /// <summary>The largest file accepted (a workflow, a project config or a script), in bytes. Default 1 MiB.</summary>
     public int MaxFileBytes { get; init; } = 1024 * 1024;
 }
 

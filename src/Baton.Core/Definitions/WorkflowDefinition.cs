@@ -29,6 +29,11 @@ public sealed class WorkflowDefinition
     public required StepSequence Steps { get; init; }
 
     /// <summary>The workflow's <c>models:</c> section, validated: alias to <c>provider/model</c> or to a mapping (see docs/ai.md).</summary>
+    /// <remarks>
+    /// Values are as written, except a scripted model's <c>script</c>, which is the script's key in
+    /// <see cref="DefinitionBundle.Files"/> of <see cref="Source"/>. Null when the workflow has no <c>models:</c>. These
+    /// aliases win over those of <see cref="Project"/>.
+    /// </remarks>
     public JsonObject? Models { get; init; }
 
     /// <summary>

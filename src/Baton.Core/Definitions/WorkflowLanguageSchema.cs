@@ -4,11 +4,11 @@ using Baton.Definitions.Compiler.Schema;
 
 namespace Baton.Definitions;
 
-/// <summary>The workflow language as a JSON Schema (draft-07), for editors and <c>baton schema</c>.</summary>
+/// <summary>The workflow language, and the project config file <c>baton.yaml</c>, as JSON Schemas (draft-07), for editors and <c>baton schema</c>.</summary>
 /// <remarks>
 /// Generated from the same key tables the compiler binds with, so it lists exactly the keys the compiler accepts,
 /// with <c>additionalProperties: false</c> wherever the compiler rejects unknown keys. The schema checks the shape of
-/// a workflow; the compiler checks more (references, expressions, durations, goto targets).
+/// a workflow; the compiler checks more (references, expressions, durations, goto targets, script files).
 /// </remarks>
 public static class WorkflowLanguageSchema
 {
@@ -39,7 +39,7 @@ public static class WorkflowLanguageSchema
             }
 
             var name = $"{LanguageSpec.StepDefinition}-custom-{kind}";
-            definitions[name] = StepSchema(kind, $"The custom step kind '{kind}'.", CustomConfig(schema));
+            definitions[name] = StepSchema(kind, $"The custom step kind '{kind}'.", CustomConfig(kind, schema, definitions));
             kinds.Add(new JsonObject { ["$ref"] = $"#/definitions/{name}" });
         }
 
@@ -64,19 +64,38 @@ public static class WorkflowLanguageSchema
         return result;
     }
 
+    /// <summary>Generates the schema of the project config file, <c>baton.yaml</c>: <c>models</c>, <c>providers</c> and <c>prices</c>.</summary>
+    public static JsonObject GenerateProjectConfig()
+    {
+        var result = new JsonObject
+        {
+            ["$schema"] = Draft07,
+            ["$id"] = "urn:baton:project",
+            ["title"] = "Baton project config (baton.yaml)",
+        };
+        foreach (var (key, value) in ShapeSchemas.Object(ModelSpecs.Project))
+        {
+            result[key] = value?.DeepClone();
+        }
+
+        return result;
+    }
+
     /// <summary>
-    /// The executor's configuration schema, offered to editors; a configuration with templates is checked only once
-    /// rendered, so any other value is accepted too, as the compiler does.
+    /// The executor's configuration schema, offered to editors as the compiler checks it: a template is accepted
+    /// wherever a value is described, and unknown or missing keys are still errors.
     /// </summary>
-    private static JsonObject CustomConfig(JsonObject? schema)
-        => schema is null
-            ? []
-            : new JsonObject
-            {
-                ["anyOf"] = new JsonArray(
-                    schema.DeepClone(),
-                    new JsonObject { ["description"] = "A configuration with ${{ }} templates, checked against the kind's schema when the step runs." }),
-            };
+    private static JsonObject CustomConfig(string kind, JsonObject? schema, JsonObject definitions)
+    {
+        if (schema is null)
+        {
+            return [];
+        }
+
+        var name = $"config({kind})";
+        TemplateTolerantSchema.Add(schema, name, definitions);
+        return new JsonObject { ["$ref"] = $"#/definitions/{name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}" };
+    }
 
     private static JsonObject StepSchema(string kind, string description, JsonObject valueSchema)
     {

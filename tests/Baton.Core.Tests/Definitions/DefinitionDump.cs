@@ -11,6 +11,8 @@ internal static class DefinitionDump
         var text = new StringBuilder();
         text.AppendLine($"{definition.Name} {definition.Version} {definition.Hash} {definition.InputSchema?.ToJsonString()}");
         text.AppendLine(string.Join(",", definition.Env) + " " + string.Join(",", definition.Secrets));
+        text.AppendLine($"models {definition.Models?.ToJsonString()}");
+        text.AppendLine($"project {definition.Project?.File} {definition.Project?.Models?.ToJsonString()} {definition.Project?.Providers?.ToJsonString()} {definition.Project?.Prices?.ToJsonString()}");
         Sequence(definition.Steps, text, 0);
         foreach (var (template, location) in definition.Outputs?.Templates ?? [])
         {
@@ -31,6 +33,14 @@ internal static class DefinitionDump
             if (step is WorkflowCallStep call)
             {
                 text.AppendLine($"{new string(' ', depth)} child {call.Child.Hash}");
+            }
+
+            if (step is ActionStep action)
+            {
+                foreach (var (path, child) in action.Workflows.OrderBy(w => w.Key, StringComparer.Ordinal))
+                {
+                    text.AppendLine($"{new string(' ', depth)} embedded {path} {child.Hash}");
+                }
             }
 
             foreach (var child in step.ChildSequences)

@@ -8,9 +8,9 @@ using NJsonSchema;
 namespace Baton.Core.Tests.Definitions;
 
 /// <summary>
-/// Seeded mutation fuzzing: thousands of broken variants of valid workflows (lines deleted, duplicated, swapped,
-/// re-indented; characters and YAML syntax inserted). The compiler must never throw and must locate every failure,
-/// and every variant that still compiles must be accepted by the published language schema (so the two cannot drift).
+/// Seeded mutation fuzzing: thousands of broken variants of valid workflows and of a project config (lines deleted,
+/// duplicated, swapped, re-indented; characters and YAML syntax inserted). The compiler must never throw and must locate
+/// every failure, and every variant that still compiles must be accepted by the published schema (so the two cannot drift).
 /// </summary>
 public sealed class MutationFuzzTests
 {
@@ -21,6 +21,7 @@ public sealed class MutationFuzzTests
         ": ", "- ", "[", "]", "{", "}", ",", "&a ", "*a ", "!!str ", "!!int ", "!custom ", "|", ">-", "\"", "'", "#", "---\n", "...\n",
         "${{", "}}", "${{ steps.", "${{ inputs.x ?? }}", "? ", "\t", "%YAML 1.2\n", "<<: *a\n", "\\u00", "0x", ".inf", "~", "\n  ", "id: ",
         "steps:\n  - ", "goto: ", "workflow: { path: x.yaml }", "\0", "\uFEFF", "😀", "\r", "foreach: { items: ${{ item }} }",
+        "models:\n  ", "scripted/x", "script: x.yaml", "script: ../", "model: ", "openai/", "base-url: ", "http://", "max-tokens: ",
     ];
 
     public static TheoryData<string, int> Fixtures_() => new()
@@ -35,11 +36,58 @@ public sealed class MutationFuzzTests
     [MemberData(nameof(Fixtures_))]
     public async Task Compile_MutatedWorkflow_NeverThrowsAndLocatesEveryFailure(string fixture, int seed)
     {
-        var text = Fixtures.Read(fixture);
         var notify = Fixtures.Read("good/shared/notify.yaml");
         var customKinds = new Dictionary<string, JsonObject?> { ["llm"] = new JsonObject { ["type"] = "object", ["required"] = new JsonArray("model") } };
-        var compiler = new WorkflowCompiler(new WorkflowCompilerOptions { CustomKinds = customKinds });
-        var schema = await JsonSchema.FromJsonAsync(WorkflowLanguageSchema.Generate(customKinds).ToJsonString());
+        var scenario = new Scenario(
+            "w.yaml",
+            mutant => new DefinitionBundle("w.yaml", "/fuzz", new Dictionary<string, string> { ["w.yaml"] = mutant, ["shared/notify.yaml"] = notify }),
+            new WorkflowCompiler(new WorkflowCompilerOptions { CustomKinds = customKinds }),
+            await JsonSchema.FromJsonAsync(WorkflowLanguageSchema.Generate(customKinds).ToJsonString()));
+
+        Run(scenario, Fixtures.Read(fixture), seed);
+    }
+
+    /// <summary>A workflow with AI steps (custom kinds with schemas, templates in their configurations), models, scripts and a workflow tool.</summary>
+    [Fact]
+    public async Task Compile_MutatedAiWorkflow_NeverThrowsAndLocatesEveryFailure()
+    {
+        var scenario = new Scenario(
+            "w.yaml",
+            mutant => AiBundle(mutant, Fixtures.Read("good/ai/baton.yaml")),
+            new WorkflowCompiler(AiKindSchemas.Options),
+            await JsonSchema.FromJsonAsync(WorkflowLanguageSchema.Generate(AiKindSchemas.Kinds).ToJsonString()));
+
+        Run(scenario, Fixtures.Read("good/ai/support.yaml"), 5);
+    }
+
+    /// <summary>The project config: every variant that still compiles is accepted by the published project config schema.</summary>
+    [Fact]
+    public async Task Compile_MutatedProjectConfig_NeverThrowsAndLocatesEveryFailure()
+    {
+        var scenario = new Scenario(
+            "baton.yaml",
+            mutant => AiBundle(Fixtures.Read("good/ai/support.yaml"), mutant),
+            new WorkflowCompiler(AiKindSchemas.Options),
+            await JsonSchema.FromJsonAsync(WorkflowLanguageSchema.GenerateProjectConfig().ToJsonString()));
+
+        Run(scenario, Fixtures.Read("good/ai/baton.yaml"), 6);
+    }
+
+    private static DefinitionBundle AiBundle(string workflow, string project) => new(
+        "w.yaml",
+        "/fuzz",
+        new Dictionary<string, string>
+        {
+            ["w.yaml"] = workflow,
+            ["baton.yaml"] = project,
+            ["refund.yaml"] = Fixtures.Read("good/ai/refund.yaml"),
+            ["scripted/triage.yaml"] = Fixtures.Read("good/ai/scripted/triage.yaml"),
+            ["scripted/draft.yaml"] = Fixtures.Read("good/ai/scripted/draft.yaml"),
+        },
+        "baton.yaml");
+
+    private static void Run(Scenario scenario, string text, int seed)
+    {
         var random = new Random(seed);
         var problems = new List<string>();
         var failures = 0;
@@ -47,11 +95,10 @@ public sealed class MutationFuzzTests
         for (var i = 0; i < MutantsPerFixture; i++)
         {
             var mutant = Mutate(text, random);
-            var bundle = new DefinitionBundle("w.yaml", "/fuzz", new Dictionary<string, string> { ["w.yaml"] = mutant, ["shared/notify.yaml"] = notify });
             CompilationResult result;
             try
             {
-                result = compiler.Compile(bundle);
+                result = scenario.Compiler.Compile(scenario.BundleOf(mutant));
             }
             catch (Exception ex)
             {
@@ -62,7 +109,7 @@ public sealed class MutationFuzzTests
             var lines = mutant.Split('\n').Length + 1;
             foreach (var d in result.Diagnostics)
             {
-                if (d.Code == DiagnosticCodes.InternalError || d.Location.Line < 1 || d.Location.Column < 1 || (d.Location.File == "w.yaml" && d.Location.Line > lines))
+                if (d.Code == DiagnosticCodes.InternalError || d.Location.Line < 1 || d.Location.Column < 1 || (d.Location.File == scenario.MutatedKey && d.Location.Line > lines))
                 {
                     problems.Add($"mutant {i}: {d}\n{mutant}");
                 }
@@ -80,17 +127,18 @@ public sealed class MutationFuzzTests
             {
                 problems.Add($"mutant {i} has a hash that is not its bundle's");
             }
-            else if (schema.Validate(ToJson(mutant)) is { Count: > 0 } schemaErrors)
+            else if (ToJson(mutant) is { } json && scenario.Schema.Validate(json) is { Count: > 0 } schemaErrors)
             {
-                problems.Add($"mutant {i} compiles but the language schema rejects it: {string.Join(", ", schemaErrors)}\n{mutant}");
+                problems.Add($"mutant {i} compiles but the published schema rejects it: {string.Join(", ", schemaErrors)}\n{mutant}");
             }
         }
 
         problems.Should().BeEmpty(string.Join("\n----\n", problems.Take(3)));
-        failures.Should().BeGreaterThan(MutantsPerFixture / 2, "most mutations break a workflow, so the fuzzer really exercises the error paths");
+        failures.Should().BeGreaterThan(MutantsPerFixture / 2, "most mutations break a file, so the fuzzer really exercises the error paths");
     }
 
-    private static string ToJson(string yaml) => YamlReader.Read(yaml, "w.yaml", new DiagnosticBag())!.ToJson()!.ToJsonString();
+    /// <summary>The file as JSON; null for a file without a document (an empty project config), which no schema describes.</summary>
+    private static string? ToJson(string yaml) => YamlReader.Read(yaml, "w.yaml", new DiagnosticBag(), allowEmpty: true)?.ToJson()?.ToJsonString();
 
     private static string Mutate(string text, Random random)
     {
@@ -142,4 +190,7 @@ public sealed class MutationFuzzTests
 
     private static string Insert(string text, string fragment, Random random)
         => new StringBuilder(text).Insert(random.Next(text.Length + 1), fragment).ToString();
+
+    /// <summary>What one fuzz run mutates, how the mutant is bundled, and the schema that must accept every mutant that compiles.</summary>
+    private sealed record Scenario(string MutatedKey, Func<string, DefinitionBundle> BundleOf, WorkflowCompiler Compiler, JsonSchema Schema);
 }

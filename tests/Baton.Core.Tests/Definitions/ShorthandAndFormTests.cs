@@ -122,7 +122,7 @@ public sealed class ShorthandAndFormTests
     }
 
     [Fact]
-    public void Compile_CustomKindWithSchema_ChecksConstantConfig()
+    public void Compile_CustomKindWithSchema_ChecksTheConfigAroundItsTemplates()
     {
         var schema = JsonNode.Parse("""
             { "type": "object", "required": ["model"], "additionalProperties": false,
@@ -136,7 +136,8 @@ public sealed class ShorthandAndFormTests
         result.Diagnostics.Select(d => d.ToString()).Should().Equal(
             "w.yaml:4:10: error BATON062: 'model' is required (the 'llm' step's configuration schema).",
             "w.yaml:4:37: error BATON062: 'temperature' must be at most 1 (the 'llm' step's configuration schema).",
-            "w.yaml:4:40: error BATON062: 'tone' is not an allowed property (the 'llm' step's configuration schema).");
+            "w.yaml:4:40: error BATON062: 'tone' is not an allowed property (the 'llm' step's configuration schema).",
+            "w.yaml:6:51: error BATON062: 'temperature' must be at most 1 (the 'llm' step's configuration schema).");
     }
 
     [Fact]

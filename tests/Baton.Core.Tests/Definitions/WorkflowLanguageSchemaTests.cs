@@ -13,12 +13,22 @@ public sealed class WorkflowLanguageSchemaTests
     /// <summary>The schema with the custom kind that Fixtures/good/custom-kind.yaml uses.</summary>
     private static readonly Lazy<JsonSchema> SchemaWithLlm = new(() => Load(WorkflowLanguageSchema.Generate(new Dictionary<string, JsonObject?> { ["llm"] = null })));
 
+    /// <summary>The schema with the AI kinds that Fixtures/good/ai uses.</summary>
+    private static readonly Lazy<JsonSchema> SchemaWithAi = new(() => Load(WorkflowLanguageSchema.Generate(AiKindSchemas.Kinds)));
+
+    private static readonly Lazy<JsonSchema> ProjectSchema = new(() => Load(WorkflowLanguageSchema.GenerateProjectConfig()));
+
+    /// <summary>Every workflow under Fixtures/good: project configs and the scripts of scripted models are not workflows.</summary>
     public static TheoryData<string> GoodFixtures()
     {
         var data = new TheoryData<string>();
         foreach (var file in Directory.GetFiles(Path.Combine(Fixtures.Directory, "good"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            data.Add(Path.GetRelativePath(Fixtures.Directory, file).Replace('\\', '/'));
+            var relative = Path.GetRelativePath(Fixtures.Directory, file).Replace('\\', '/');
+            if (Path.GetFileName(file) != "baton.yaml" && !relative.Contains("/scripted/", StringComparison.Ordinal))
+            {
+                data.Add(relative);
+            }
         }
 
         return data;
@@ -74,7 +84,9 @@ public sealed class WorkflowLanguageSchemaTests
     public void Generate_Schema_AcceptsEveryGoodFixture(string fixture)
     {
         var json = ToJson(Fixtures.Read(fixture));
-        var schema = fixture.EndsWith("custom-kind.yaml", StringComparison.Ordinal) ? SchemaWithLlm : Schema;
+        var schema = fixture.EndsWith("custom-kind.yaml", StringComparison.Ordinal) ? SchemaWithLlm
+            : fixture.StartsWith("good/ai/", StringComparison.Ordinal) ? SchemaWithAi
+            : Schema;
 
         schema.Value.Validate(json.ToJsonString()).Should().BeEmpty();
     }
@@ -122,9 +134,94 @@ public sealed class WorkflowLanguageSchemaTests
         var schema = await JsonSchema.FromJsonAsync(WorkflowLanguageSchema.Generate(new Dictionary<string, JsonObject?> { ["llm"] = config, ["noop"] = null }).ToJsonString());
 
         schema.Validate(ToJson("name: w\nsteps:\n  - id: a\n    llm: { model: m }\n  - id: b\n    noop: 1\n").ToJsonString()).Should().BeEmpty();
-        schema.Validate(ToJson("name: w\nsteps:\n  - id: a\n    llm: { prompt: '${{ inputs.p }}' }\n").ToJsonString()).Should().BeEmpty("a templated configuration is checked when it runs");
-        WorkflowLanguageSchema.Generate(new Dictionary<string, JsonObject?> { ["llm"] = config })["definitions"]!["step-custom-llm"]!["properties"]!["llm"]!["anyOf"]![0]!
-            .ToJsonString().Should().Be(config.ToJsonString());
+        schema.Validate(ToJson("name: w\nsteps:\n  - id: a\n    llm: { model: '${{ inputs.m }}' }\n").ToJsonString()).Should().BeEmpty("a template is checked once rendered");
+        schema.Validate(ToJson("name: w\nsteps:\n  - id: a\n    llm: '${{ vars.config }}'\n").ToJsonString()).Should().BeEmpty("a template is checked once rendered");
+        schema.Validate(ToJson("name: w\nsteps:\n  - id: a\n    llm: { prompt: '${{ inputs.p }}' }\n").ToJsonString()).Should().NotBeEmpty("'model' is required, templates or not");
+        schema.Validate(ToJson("name: w\nsteps:\n  - id: a\n    llm: { model: 1 }\n").ToJsonString()).Should().NotBeEmpty("a literal is checked");
+        var generated = WorkflowLanguageSchema.Generate(new Dictionary<string, JsonObject?> { ["llm"] = config });
+        generated["definitions"]!["step-custom-llm"]!["properties"]!["llm"]!["$ref"]!.GetValue<string>().Should().Be("#/definitions/config(llm)");
+        generated["definitions"]!["config(llm)"]!["anyOf"]![0]!["required"]!.ToJsonString().Should().Be("[\"model\"]");
+    }
+
+    [Fact]
+    public void Generate_Models_IsAClosedMapOfAliases()
+    {
+        var models = WorkflowLanguageSchema.Generate()["properties"]!["models"]!;
+
+        models["propertyNames"]!["pattern"]!.GetValue<string>().Should().Be("^[A-Za-z][A-Za-z0-9_.-]*$");
+        models["additionalProperties"]!["anyOf"]![1]!["additionalProperties"]!.GetValue<bool>().Should().BeFalse();
+        models["additionalProperties"]!["anyOf"]![1]!["required"]!.ToJsonString().Should().Be("[\"model\"]");
+    }
+
+    [Theory]
+    [InlineData("models: { fast: openai/gpt-4o-mini, smart: { model: anthropic/claude, temperature: 0.2, max-tokens: 100 }, t: { model: scripted/t, script: t.yaml } }")]
+    [InlineData("models: {}")]
+    public void Generate_Schema_AcceptsModels(string models)
+    {
+        var yaml = $"name: w\n{models}\nsteps: [{{ id: a, set: {{ x: 1 }} }}]\n";
+
+        Schema.Value.Validate(ToJson(yaml).ToJsonString()).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("models: { fast: gpt-4o }")]
+    [InlineData("models: { fast: { model: openai/x, temprature: 1 } }")]
+    [InlineData("models: { fast: { model: openai/x, temperature: 3 } }")]
+    [InlineData("models: { fast: { temperature: 1 } }")]
+    public void Generate_Schema_RejectsBadModels(string models)
+    {
+        var yaml = $"name: w\n{models}\nsteps: [{{ id: a, set: {{ x: 1 }} }}]\n";
+
+        Schema.Value.Validate(ToJson(yaml).ToJsonString()).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void GenerateProjectConfig_Root_IsClosedDraft07Object()
+    {
+        var schema = WorkflowLanguageSchema.GenerateProjectConfig();
+
+        schema["$schema"]!.GetValue<string>().Should().Be("http://json-schema.org/draft-07/schema#");
+        schema["$id"]!.GetValue<string>().Should().Be("urn:baton:project");
+        schema["additionalProperties"]!.GetValue<bool>().Should().BeFalse();
+        schema["properties"]!.AsObject().Select(p => p.Key).Should().Equal("models", "providers", "prices");
+    }
+
+    [Fact]
+    public void GenerateProjectConfig_Schema_AcceptsTheFixture()
+    {
+        ProjectSchema.Value.Validate(ToJson(Fixtures.Read("good/ai/baton.yaml")).ToJsonString()).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("modles: {}\n")]
+    [InlineData("providers: { openai: { base_url: 'https://x' } }\n")]
+    [InlineData("providers: { openai: { base-url: 'ftp://x' } }\n")]
+    [InlineData("providers: { openai: { max-concurrency: 0 } }\n")]
+    [InlineData("providers: { openai: { max-retries: 11 } }\n")]
+    [InlineData("providers: { openai: { timeout: 60 } }\n")]
+    [InlineData("prices: { openai/x: { input: 1 } }\n")]
+    [InlineData("prices: { openai/x: { input: -1, output: 1 } }\n")]
+    public void GenerateProjectConfig_Schema_RejectsWhatTheCompilerRejects(string yaml)
+    {
+        ProjectSchema.Value.Validate(ToJson(yaml).ToJsonString()).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Generate_CustomKindWithOwnDefinitions_MovesThemAndTheirReferences()
+    {
+        var config = JsonNode.Parse("""
+            { "$id": "urn:example:tooling", "type": "object", "additionalProperties": false,
+              "properties": { "tools": { "type": "array", "items": { "$ref": "#/$defs/tool" } }, "self": { "$ref": "#" } },
+              "$defs": { "tool": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string" }, "n": { "type": "integer" } } } } }
+            """)!.AsObject();
+
+        var generated = WorkflowLanguageSchema.Generate(new Dictionary<string, JsonObject?> { ["tooling"] = config });
+        var schema = await JsonSchema.FromJsonAsync(generated.ToJsonString());
+
+        generated["definitions"]!.AsObject().Select(d => d.Key).Should().Contain(["config(tooling)", "config(tooling):tool"]);
+        schema.Validate(ToJson("name: w\nsteps:\n  - id: a\n    tooling: { tools: [{ name: x, n: '${{ inputs.n }}' }], self: { tools: [] } }\n").ToJsonString()).Should().BeEmpty();
+        schema.Validate(ToJson("name: w\nsteps:\n  - id: a\n    tooling: { tools: [{ name: x, other: 1 }] }\n").ToJsonString()).Should().NotBeEmpty();
+        schema.Validate(ToJson("name: w\nsteps:\n  - id: a\n    tooling: { self: { tools: [{ n: 1 }] } }\n").ToJsonString()).Should().NotBeEmpty();
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Baton.Definitions.Compiler.Binding;
 using Baton.Definitions.Compiler.Sources;
 using Baton.Definitions.Compiler.Validation;
@@ -6,10 +7,11 @@ using Baton.Definitions.Compiler.Yaml;
 namespace Baton.Definitions.Compiler;
 
 /// <summary>
-/// One compilation: the root file and, recursively, the child workflows it calls. Each file is compiled once;
-/// its text goes into the bundle of every definition that depends on it.
+/// One compilation: the root file and, recursively, the child workflows it calls, with the project config of each and
+/// the scripts their models name. Each file is compiled (or read) once; its text goes into the bundle of every
+/// definition that depends on it.
 /// </summary>
-internal sealed class CompilationSession
+internal sealed partial class CompilationSession
 {
     private readonly WorkflowCompilerOptions _options;
     private readonly IWorkflowSource _source;
@@ -52,10 +54,11 @@ internal sealed class CompilationSession
         _texts[key] = text;
         _inProgress.Add(key);
         var errorsBefore = _diagnostics.ErrorCount;
-        var children = new ChildScope(this, key);
+        var scope = new FileScope(this, key);
+        var project = ProjectFor(key, scope.Closure);
 
         var root = YamlReader.Read(text, display, _diagnostics);
-        var bound = WorkflowBinder.Bind(root, display, _diagnostics, _options, children);
+        var bound = WorkflowBinder.Bind(root, display, _diagnostics, _options, scope, scope);
         if (bound is not null)
         {
             var steps = StepIdValidator.Check(bound.StepIds, _diagnostics);
@@ -65,8 +68,8 @@ internal sealed class CompilationSession
         }
 
         _inProgress.RemoveAt(_inProgress.Count - 1);
-        var closure = new SortedSet<string>(children.Closure, StringComparer.Ordinal) { key };
-        var definition = bound is not null && _diagnostics.ErrorCount == errorsBefore ? Build(key, bound, closure) : null;
+        var closure = new SortedSet<string>(scope.Closure, StringComparer.Ordinal) { key };
+        var definition = bound is not null && _diagnostics.ErrorCount == errorsBefore && project?.Valid != false ? Build(key, bound, closure, project) : null;
         var outcome = new FileOutcome(definition, closure);
         _done[key] = outcome;
         return outcome;
@@ -118,15 +121,17 @@ internal sealed class CompilationSession
         _diagnostics.Error(code, pathNode.Location, $"The child workflow '{path}' {what}: {read.Detail}. Paths are relative to this file.");
     }
 
-    private WorkflowDefinition Build(string key, BoundWorkflow bound, IEnumerable<string> closure)
+    private WorkflowDefinition Build(string key, BoundWorkflow bound, IEnumerable<string> closure, ProjectOutcome? project)
     {
+        // A child's bundle is rooted at the child's own directory: every key, script keys included, is made relative to it.
         var isRoot = key == _rootKey;
-        var bundle = isRoot
-            ? new DefinitionBundle(key, _source.BaseDirectory, closure.ToDictionary(k => k, k => _texts[k], StringComparer.Ordinal))
-            : new DefinitionBundle(
-                FileKeys.FileNameOf(key),
-                Path.GetFullPath(Path.Combine(_source.BaseDirectory, FileKeys.DirectoryOf(key))),
-                closure.ToDictionary(k => FileKeys.Relative(_source.BaseDirectory, key, k), k => _texts[k], StringComparer.Ordinal));
+        Func<string, string> rebase = isRoot ? k => k : k => FileKeys.Relative(_source.BaseDirectory, key, k);
+        var projectFile = project is null ? null : rebase(project.Key);
+        var bundle = new DefinitionBundle(
+            isRoot ? key : FileKeys.FileNameOf(key),
+            isRoot ? _source.BaseDirectory : Path.GetFullPath(Path.Combine(_source.BaseDirectory, FileKeys.DirectoryOf(key))),
+            closure.ToDictionary(rebase, k => _texts[k], StringComparer.Ordinal),
+            projectFile);
         return new WorkflowDefinition
         {
             Name = bound.Name,
@@ -136,6 +141,10 @@ internal sealed class CompilationSession
             Env = bound.Env,
             Secrets = bound.Secrets,
             Steps = bound.Steps,
+            Models = ModelScripts.Rebase(bound.Models, rebase),
+            Project = project?.Config is { } config
+                ? new ProjectConfig(projectFile!, ModelScripts.Rebase(config.Models, rebase), (JsonObject?)config.Providers?.DeepClone(), (JsonObject?)config.Prices?.DeepClone())
+                : null,
             Outputs = bound.Outputs,
             Hash = bundle.ComputeHash(),
             Source = bundle,
@@ -145,11 +154,13 @@ internal sealed class CompilationSession
 
     private sealed record FileOutcome(WorkflowDefinition? Definition, IReadOnlySet<string> Closure);
 
-    /// <summary>Compiles the children of one file and collects the files they depend on.</summary>
-    private sealed class ChildScope(CompilationSession session, string key) : IChildCompiler
+    /// <summary>The child workflows and scripts of one file, and the files they depend on.</summary>
+    private sealed class FileScope(CompilationSession session, string key) : IChildCompiler, IScriptReader
     {
         public HashSet<string> Closure { get; } = new(StringComparer.Ordinal);
 
         public WorkflowDefinition? CompileChild(string path, ScalarNode pathNode) => session.CompileChild(key, path, pathNode, Closure);
+
+        public string? ReadScript(string path, ScalarNode pathNode) => session.ReadScript(key, path, pathNode, Closure);
     }
 }

@@ -55,4 +55,9 @@ internal static class DiagnosticCodes
 
     public const string ChildNotFound = "BATON070";
     public const string ChildCycle = "BATON071";
+
+    public const string InvalidModel = "BATON080";
+    public const string InvalidScript = "BATON081";
+    public const string ScriptNotFound = "BATON082";
+    public const string InvalidProvider = "BATON083";
 }

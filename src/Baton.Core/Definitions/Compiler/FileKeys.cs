@@ -35,6 +35,18 @@ internal static class FileKeys
 
     public static string FileNameOf(string key) => key[(key.LastIndexOf('/') + 1)..];
 
+    /// <summary>The key of the file <paramref name="name"/> in the directory <paramref name="directory"/> (a key, empty for the base directory).</summary>
+    public static string Combine(string directory, string name) => directory.Length == 0 ? name : directory + "/" + name;
+
+    /// <summary>The parent of a directory key: <c>a/b</c> gives <c>a</c>, <c>a</c> gives the empty key, and the empty key gives <c>..</c>.</summary>
+    public static string ParentOf(string directory)
+        => directory.Length == 0 ? ".."
+            : FileNameOf(directory) == ".." ? directory + "/.."
+            : DirectoryOf(directory);
+
+    /// <summary>How many directories above the base directory a key reaches: the number of its leading <c>..</c> segments.</summary>
+    public static int LevelsUp(string key) => key.Split('/').TakeWhile(s => s == "..").Count();
+
     /// <summary>How a file is named in diagnostics: next to the root file as the user named it, so that relative stays relative.</summary>
     public static string Display(string rootDisplay, string rootKey, string key)
     {

@@ -23,6 +23,9 @@ internal sealed class BoundWorkflow
 
     public required StepSequence Steps { get; init; }
 
+    /// <summary>The <c>models:</c> section, validated; scripts are named by their keys in the compilation's bundle.</summary>
+    public JsonObject? Models { get; init; }
+
     public ValueTemplate? Outputs { get; init; }
 
     public required SourceLocation Location { get; init; }

@@ -36,6 +36,15 @@ internal static partial class Regexes
     [GeneratedRegex(Patterns.HeaderName, RegexOptions.CultureInvariant)]
     public static partial Regex HeaderName();
 
+    [GeneratedRegex(Patterns.ModelAlias, RegexOptions.CultureInvariant)]
+    public static partial Regex ModelAlias();
+
+    [GeneratedRegex(Patterns.ProviderName, RegexOptions.CultureInvariant)]
+    public static partial Regex ProviderName();
+
+    [GeneratedRegex(Patterns.ModelReference, RegexOptions.CultureInvariant)]
+    public static partial Regex ModelReference();
+
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     public static partial Regex IsoTime();
 }

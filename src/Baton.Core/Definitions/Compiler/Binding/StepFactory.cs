@@ -5,9 +5,9 @@ namespace Baton.Definitions.Compiler.Binding;
 /// <summary>Creates each kind of step from its common fields and its own.</summary>
 internal static class StepFactory
 {
-    public static ActionStep Action(StepFields f, string kind, ValueTemplate config) => new()
+    public static ActionStep Action(StepFields f, string kind, ValueTemplate config, IReadOnlyDictionary<string, WorkflowDefinition>? workflows = null) => new()
     {
-        ActionKind = kind, Config = config,
+        ActionKind = kind, Config = config, Workflows = workflows ?? new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal),
         Id = f.Id, Name = f.Name, Location = f.Location, If = f.If, Retry = f.Retry, Timeout = f.Timeout,
         OnError = f.OnError, Compensate = f.Compensate, MaxIterations = f.MaxIterations,
     };

@@ -14,7 +14,7 @@ internal sealed partial class WorkflowBinder
             HttpChecks.Check(map, _diagnostics);
         }
 
-        return StepFactory.Action(fields, "http", BuildValue(node, handle));
+        return StepFactory.Action(fields, "http", BuildValue(node, handle), BindEmbeddedWorkflows(node));
     }
 
     private ActionStep BindRun(SyntaxNode node, StepFields fields, StepHandle handle)
@@ -25,18 +25,18 @@ internal sealed partial class WorkflowBinder
             RunChecks.Check(map, _diagnostics);
         }
 
-        return StepFactory.Action(fields, "run", BuildValue(node, handle));
+        return StepFactory.Action(fields, "run", BuildValue(node, handle), BindEmbeddedWorkflows(node));
     }
 
     private ActionStep BindCustom(MappingEntry kind, StepFields fields, StepHandle handle)
     {
         var config = BuildValue(kind.Value, handle);
-        if (_options.CustomKinds.GetValueOrDefault(kind.Name) is { } schema && config.IsConstant)
+        if (_options.CustomKinds.GetValueOrDefault(kind.Name) is { } schema)
         {
             _customConfigs.Add(new CustomConfigSite(kind.Name, schema, kind.Value));
         }
 
-        return StepFactory.Action(fields, kind.Name, config);
+        return StepFactory.Action(fields, kind.Name, config, BindEmbeddedWorkflows(kind.Value));
     }
 
     private SetStep BindSet(SyntaxNode node, StepFields fields, StepHandle handle)

@@ -8,43 +8,13 @@ internal sealed partial class WorkflowBinder
 {
     private const string ExpressionStart = "${{";
 
-    /// <summary>Reports keys the spec does not list (with a suggestion) and required keys that are missing.</summary>
-    private void CheckKeys(MappingNode map, ObjectSpec spec, IEnumerable<string>? alsoAllowed = null)
-    {
-        var allowed = alsoAllowed?.ToHashSet(StringComparer.Ordinal) ?? [];
-        foreach (var entry in map.Entries)
-        {
-            if (!spec.Contains(entry.Name) && !allowed.Contains(entry.Name))
-            {
-                UnknownKey(entry, spec.Name, spec.Keys.Select(k => k.Name).Concat(allowed));
-            }
-        }
+    private void CheckKeys(MappingNode map, ObjectSpec spec, IEnumerable<string>? alsoAllowed = null) => _checks.CheckKeys(map, spec, alsoAllowed);
 
-        foreach (var required in spec.Required)
-        {
-            if (map.Find(required) is null)
-            {
-                _diagnostics.Error(DiagnosticCodes.MissingKey, map.Location, $"{char.ToUpperInvariant(spec.Name[0])}{spec.Name[1..]} needs '{required}'.");
-            }
-        }
-    }
+    private void UnknownKey(MappingEntry entry, string owner, IEnumerable<string> known) => _checks.UnknownKey(entry, owner, known);
 
-    private void UnknownKey(MappingEntry entry, string owner, IEnumerable<string> known)
-        => _diagnostics.Error(DiagnosticCodes.UnknownKey, entry.Key.Location, $"'{entry.Name}' is not a key of {owner}.{Suggestions.Hint(entry.Name, known)}");
+    private void WrongType(SyntaxNode node, string key, string expected) => _checks.WrongType(node, key, expected);
 
-    private void WrongType(SyntaxNode node, string key, string expected)
-        => _diagnostics.Error(DiagnosticCodes.WrongType, node.Location, $"'{key}' must be {expected}, not {node.Describe()}.");
-
-    private MappingNode? Mapping(SyntaxNode node, string key, string expected = "a mapping")
-    {
-        if (node is MappingNode map)
-        {
-            return map;
-        }
-
-        WrongType(node, key, expected);
-        return null;
-    }
+    private MappingNode? Mapping(SyntaxNode node, string key, string expected = "a mapping") => _checks.Mapping(node, key, expected);
 
     private SequenceNode? List(SyntaxNode node, string key, string expected = "a list")
     {
@@ -80,58 +50,11 @@ internal sealed partial class WorkflowBinder
         return text;
     }
 
-    private ScalarNode? StringScalar(SyntaxNode node, string key, string expected = "a string")
-    {
-        if (node is ScalarNode { IsString: true } scalar)
-        {
-            return scalar;
-        }
+    private ScalarNode? StringScalar(SyntaxNode node, string key, string expected = "a string") => _checks.StringScalar(node, key, expected);
 
-        WrongType(node, key, expected);
-        return null;
-    }
+    private long? Integer(SyntaxNode node, string key, long minimum, long maximum) => _checks.Integer(node, key, minimum, maximum);
 
-    private long? Integer(SyntaxNode node, string key, long minimum, long maximum)
-    {
-        if (node is not ScalarNode { Kind: ScalarKind.Integer } scalar || CoreSchema.ToInt64(scalar.Value) is not { } value)
-        {
-            WrongType(node, key, "an integer");
-            return null;
-        }
-
-        if (value < minimum || value > maximum)
-        {
-            var range = maximum == int.MaxValue || maximum == long.MaxValue ? $"at least {minimum}" : $"from {minimum} to {maximum}";
-            _diagnostics.Error(DiagnosticCodes.OutOfRange, node.Location, $"'{key}' must be {range}, not {scalar.Value}.");
-            return null;
-        }
-
-        return value;
-    }
-
-    private TimeSpan? DurationValue(SyntaxNode node, string key, bool allowZero)
-    {
-        if (node is not ScalarNode scalar || scalar.IsNull || scalar.Kind == ScalarKind.Boolean)
-        {
-            WrongType(node, key, "a duration such as 30s");
-            return null;
-        }
-
-        if (!Duration.TryParse(scalar.Value, out var value))
-        {
-            var hint = scalar.Kind is ScalarKind.Integer or ScalarKind.Float ? $"; add a unit, such as {scalar.Value}s" : "; write a number and a unit (ms, s, m, h, d), such as 30s or 1h30m, up to 3650d";
-            _diagnostics.Error(DiagnosticCodes.InvalidDuration, node.Location, $"'{scalar.Value}' is not a valid duration for '{key}'{hint}.");
-            return null;
-        }
-
-        if (!allowZero && value <= TimeSpan.Zero)
-        {
-            _diagnostics.Error(DiagnosticCodes.InvalidDuration, node.Location, $"'{key}' must be longer than zero.");
-            return null;
-        }
-
-        return value;
-    }
+    private TimeSpan? DurationValue(SyntaxNode node, string key, bool allowZero) => _checks.DurationValue(node, key, allowZero);
 
     private static bool HasExpression(ScalarNode scalar) => scalar.IsString && scalar.Value.Contains(ExpressionStart, StringComparison.Ordinal);
 

@@ -17,6 +17,8 @@ internal sealed partial class WorkflowBinder
     private readonly DiagnosticBag _diagnostics;
     private readonly WorkflowCompilerOptions _options;
     private readonly IChildCompiler _children;
+    private readonly NodeChecks _checks;
+    private readonly ModelsBinder _models;
     private readonly List<TemplateSite> _templates = [];
     private readonly List<GotoSite> _gotos = [];
     private readonly List<StepIdSite> _stepIds = [];
@@ -24,17 +26,19 @@ internal sealed partial class WorkflowBinder
     private RetryPolicy? _defaultRetry;
     private TimeSpan? _defaultTimeout;
 
-    private WorkflowBinder(string file, DiagnosticBag diagnostics, WorkflowCompilerOptions options, IChildCompiler children)
+    private WorkflowBinder(string file, DiagnosticBag diagnostics, WorkflowCompilerOptions options, IChildCompiler children, IScriptReader scripts)
     {
         _file = file;
         _diagnostics = diagnostics;
         _options = options;
         _children = children;
+        _checks = new NodeChecks(diagnostics);
+        _models = new ModelsBinder(_checks, scripts);
     }
 
     /// <summary>Binds a file's root node. Null when the file holds no workflow mapping at all.</summary>
-    public static BoundWorkflow? Bind(SyntaxNode? root, string file, DiagnosticBag diagnostics, WorkflowCompilerOptions options, IChildCompiler children)
-        => new WorkflowBinder(file, diagnostics, options, children).BindWorkflow(root);
+    public static BoundWorkflow? Bind(SyntaxNode? root, string file, DiagnosticBag diagnostics, WorkflowCompilerOptions options, IChildCompiler children, IScriptReader scripts)
+        => new WorkflowBinder(file, diagnostics, options, children, scripts).BindWorkflow(root);
 
     private BoundWorkflow? BindWorkflow(SyntaxNode? root)
     {
@@ -64,6 +68,7 @@ internal sealed partial class WorkflowBinder
             Env = BindEnv(map["env"]),
             Secrets = map["secrets"] is { } secrets ? BindNames(secrets, "secrets", "secret").Select(n => n.Name).ToList() : [],
             Steps = BindSequence(map["steps"], "steps", SequenceRole.Root, 0),
+            Models = map["models"] is { } models ? _models.Bind(models) : null,
             Outputs = map["outputs"] is { } outputs and not ScalarNode { IsNull: true } ? BuildValue(outputs, null, SiteKind.WorkflowOutputs) : null,
             Location = map.Location,
             Templates = _templates,

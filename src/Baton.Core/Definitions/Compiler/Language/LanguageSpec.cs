@@ -61,6 +61,7 @@ internal static partial class LanguageSpec
             "The environment variables expressions may read as env.NAME: a list of required names, or a mapping of name to default (nothing: required)."),
         new("secrets", Shape.ListOf(Shape.Matching(Patterns.EnvName)), "The secrets expressions may read as secrets.NAME."),
         new("defaults", Shape.Object(Defaults), "retry and timeout applied to every step that does not set its own."),
+        new("models", ModelSpecs.Models, "Model aliases for AI steps: alias to provider/model, or to { model, temperature, max-tokens, script }. They win over the project config's (see docs/ai.md)."),
         new("steps", StepList, "The steps, run in order. At least one.", Required: true),
         new("outputs", Shape.Any, "The run's output, rendered when the run completes."),
     ]);

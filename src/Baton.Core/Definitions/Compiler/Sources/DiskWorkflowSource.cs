@@ -1,4 +1,5 @@
 using System.Text;
+using Baton.Definitions.Compiler.Language;
 
 namespace Baton.Definitions.Compiler.Sources;
 
@@ -43,6 +44,29 @@ internal sealed class DiskWorkflowSource(string baseDirectory, int maxBytes) : I
         {
             return SourceRead.Failed(SourceProblem.Unreadable, ex.Message);
         }
+    }
+
+    public string? FindProjectFile(string key)
+    {
+        try
+        {
+            var directory = new DirectoryInfo(Path.GetFullPath(Path.Combine(baseDirectory, FileKeys.DirectoryOf(key))));
+            var self = Path.GetFullPath(Path.Combine(baseDirectory, key));
+            for (; directory is not null; directory = directory.Parent)
+            {
+                var candidate = Path.Combine(directory.FullName, ModelSpecs.ProjectFileName);
+                if (File.Exists(candidate) && candidate != self)
+                {
+                    return Path.GetRelativePath(baseDirectory, candidate).Replace('\\', '/');
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        {
+            // A directory that cannot be searched holds no project config that applies.
+        }
+
+        return null;
     }
 
     private static byte[] ReadAtMost(string path, long limit)

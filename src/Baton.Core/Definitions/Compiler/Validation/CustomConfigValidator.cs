@@ -3,7 +3,10 @@ using NJsonSchema;
 
 namespace Baton.Definitions.Compiler.Validation;
 
-/// <summary>Checks the constant configuration of custom-kind steps against the JSON Schema their executor declared.</summary>
+/// <summary>
+/// Checks the configuration of custom-kind steps against the JSON Schema their executor declared. Templates match any
+/// value (see <see cref="TemplateErrors"/>); everything else is checked where it is written.
+/// </summary>
 internal static class CustomConfigValidator
 {
     public static void Check(IEnumerable<CustomConfigSite> sites, DiagnosticBag diagnostics)
@@ -23,7 +26,7 @@ internal static class CustomConfigValidator
             }
 
             var data = site.Node.ToJson();
-            foreach (var error in SchemaValidation.Leaves(SchemaValidation.Validate(schema, data)))
+            foreach (var error in TemplateErrors.Standing(SchemaValidation.Validate(schema, data), site.Node))
             {
                 var path = error.Path ?? "#";
                 var (node, entry) = YamlPath.Locate(site.Node, path);

@@ -22,13 +22,15 @@ internal sealed partial class YamlReader
     private readonly Dictionary<string, SyntaxNode> _anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> _frames = new();
     private readonly int _lineCount;
+    private readonly bool _allowEmpty;
     private SyntaxNode? _root;
     private int _nodeCount;
     private int _documents;
     private bool _stopped;
 
-    private YamlReader(string text, string file, DiagnosticBag diagnostics)
+    private YamlReader(string text, string file, DiagnosticBag diagnostics, bool allowEmpty)
     {
+        _allowEmpty = allowEmpty;
         _text = text;
         _lineCount = 1 + text.Count(c => c == '\n');
         _file = file;
@@ -36,9 +38,10 @@ internal sealed partial class YamlReader
     }
 
     /// <summary>Reads <paramref name="text"/>. Returns null when the file holds no document or cannot be read as YAML.</summary>
-    public static SyntaxNode? Read(string text, string file, DiagnosticBag diagnostics)
+    /// <param name="allowEmpty">True when a file without a document is fine (a project config); otherwise it is reported.</param>
+    public static SyntaxNode? Read(string text, string file, DiagnosticBag diagnostics, bool allowEmpty = false)
     {
-        var reader = new YamlReader(text.StartsWith('\uFEFF') ? text[1..] : text, file, diagnostics);
+        var reader = new YamlReader(text.StartsWith('\uFEFF') ? text[1..] : text, file, diagnostics, allowEmpty);
         return reader.Run();
     }
 
@@ -69,7 +72,7 @@ internal sealed partial class YamlReader
             return null;
         }
 
-        if (_documents == 0)
+        if (_documents == 0 && !_allowEmpty)
         {
             _diagnostics.Error(DiagnosticCodes.EmptyFile, new SourceLocation(_file, 1, 1), "The file holds no workflow; it needs at least 'name' and 'steps'.");
         }
@@ -84,7 +87,7 @@ internal sealed partial class YamlReader
             case DocumentStart start:
                 if (++_documents > 1)
                 {
-                    Fatal(DiagnosticCodes.MultipleDocuments, start.Start, "A workflow file holds one YAML document; remove this '---' and what follows it, or move it to its own file.");
+                    Fatal(DiagnosticCodes.MultipleDocuments, start.Start, "A Baton file holds one YAML document; remove this '---' and what follows it, or move it to its own file.");
                 }
 
                 break;
