@@ -19,6 +19,15 @@ public sealed record DefinitionBundle(string RootFile, string BaseDirectory, IRe
     /// <summary>Marks the project config's key in the hash; no file key holds a NUL character.</summary>
     private const string ProjectMarker = "\0project";
 
+    /// <summary>Marks the model overrides in the hash.</summary>
+    private const string OverridesMarker = "\0models";
+
+    /// <summary>
+    /// Model aliases replaced for the runs of this definition (<c>baton run --model ALIAS=provider/model</c>). Part of what a
+    /// run is pinned to: a run keeps its models after a restart.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? ModelOverrides { get; init; }
+
     /// <summary>
     /// The lower-case hex SHA-256 over the root file name, every file's name and text in ordinal order of names, and the
     /// project config's key when there is one.
@@ -41,6 +50,16 @@ public sealed record DefinitionBundle(string RootFile, string BaseDirectory, IRe
         {
             Append(hash, ProjectMarker);
             Append(hash, ProjectFile);
+        }
+
+        if (ModelOverrides is { Count: > 0 })
+        {
+            Append(hash, OverridesMarker);
+            foreach (var (alias, model) in ModelOverrides.OrderBy(o => o.Key, StringComparer.Ordinal))
+            {
+                Append(hash, alias);
+                Append(hash, model);
+            }
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

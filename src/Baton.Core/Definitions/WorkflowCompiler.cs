@@ -55,7 +55,23 @@ public sealed partial class WorkflowCompiler
     public CompilationResult Compile(DefinitionBundle bundle)
     {
         ArgumentNullException.ThrowIfNull(bundle);
-        return CompileBundleCore(bundle);
+        var result = CompileBundleCore(bundle);
+        return result.Definition is { } definition && bundle.ModelOverrides is { Count: > 0 }
+            ? new CompilationResult(definition.WithModelOverrides(definition.Source with { ModelOverrides = bundle.ModelOverrides }), result.Diagnostics)
+            : result;
+    }
+
+    /// <summary>
+    /// The definition with some model aliases replaced (<c>baton run --model ALIAS=provider/model</c>): a definition of its
+    /// own, with its own hash, so that its runs stay pinned to the replaced models.
+    /// </summary>
+    public static WorkflowDefinition WithModelOverrides(WorkflowDefinition definition, IReadOnlyDictionary<string, string> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(overrides);
+        return overrides.Count == 0
+            ? definition
+            : definition.WithModelOverrides(definition.Source with { ModelOverrides = new Dictionary<string, string>(overrides, StringComparer.Ordinal) });
     }
 }
 

@@ -43,6 +43,9 @@ public sealed class WorkflowDefinition
     /// <remarks>The file, and every script file its models name, is part of <see cref="Source"/>: a run is pinned to them.</remarks>
     public ProjectConfig? Project { get; init; }
 
+    /// <summary>Aliases replaced for runs of this definition (<c>baton run --model ALIAS=provider/model</c>): part of the bundle, so pinned.</summary>
+    public IReadOnlyDictionary<string, string>? ModelOverrides { get; init; }
+
     /// <summary>The run's output, rendered when the run completes; null gives a null output.</summary>
     public ValueTemplate? Outputs { get; init; }
 
@@ -57,6 +60,25 @@ public sealed class WorkflowDefinition
 
     /// <summary>Every step of the workflow, including nested and compensation steps, by id. Step ids are unique in a workflow.</summary>
     public IReadOnlyDictionary<string, StepDefinition> StepsById => _stepsById ??= Index();
+
+    /// <summary>A copy pinned to <paramref name="bundle"/>, which differs from <see cref="Source"/> only in its model overrides.</summary>
+    internal WorkflowDefinition WithModelOverrides(DefinitionBundle bundle) => new()
+    {
+        Name = Name,
+        Version = Version,
+        Description = Description,
+        InputSchema = InputSchema,
+        Env = Env,
+        Secrets = Secrets,
+        Steps = Steps,
+        Models = Models,
+        Project = Project,
+        ModelOverrides = bundle.ModelOverrides,
+        Outputs = Outputs,
+        Hash = bundle.ComputeHash(),
+        Source = bundle,
+        Location = Location,
+    };
 
     public StepDefinition GetStep(string id)
         => StepsById.TryGetValue(id, out var step)

@@ -1,0 +1,24 @@
+using Baton.AI.Steps;
+using Baton.Steps;
+
+namespace Baton.AI;
+
+/// <summary>Builds the AI step kinds without a service container, for hosts such as the CLI.</summary>
+public static class AIStepKinds
+{
+    /// <summary>The <c>llm</c>, <c>classify</c> and <c>agent</c> executors over one runtime.</summary>
+    public static IReadOnlyList<IStepExecutor> Create(AIRuntime runtime) =>
+    [
+        new LlmStepExecutor(runtime),
+        new ClassifyStepExecutor(runtime),
+        new AgentStepExecutor(runtime),
+    ];
+
+    /// <summary>The kinds and their configuration schemas, for a compiler that runs without the executors (<c>baton validate</c>).</summary>
+    public static IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonObject?> Schemas() => new Dictionary<string, System.Text.Json.Nodes.JsonObject?>(StringComparer.Ordinal)
+    {
+        ["llm"] = AIStepSchemas.Llm(),
+        ["classify"] = AIStepSchemas.Classify(),
+        ["agent"] = AIStepSchemas.Agent(),
+    };
+}
