@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Baton.AI.Anthropic;
+using Baton.AI.OpenAI;
+using Baton.AI.Scripted;
+using Baton.AI.Steps;
+using Baton.Engine;
+using Baton.Secrets;
+using Baton.Sqlite;
+using Baton.Steps;
+using Baton.Storage;
+
+namespace Baton.AI.Tests.Steps;
+
+/// <summary>The real engine and SQLite store with the AI step kinds and every provider, in a temporary directory.</summary>
+internal sealed class AIHarness : IAsyncDisposable
+{
+    private AIHarness(string directory, SqliteWorkflowStore store, BatonEngine engine)
+    {
+        Directory = directory;
+        Store = store;
+        Engine = engine;
+    }
+
+    public string Directory { get; }
+
+    public SqliteWorkflowStore Store { get; }
+
+    public BatonEngine Engine { get; }
+
+    public static async Task<AIHarness> CreateAsync(IReadOnlyDictionary<string, string>? secrets = null, string? directory = null)
+    {
+        directory ??= Path.Combine(Path.GetTempPath(), "baton-ai-tests", Guid.NewGuid().ToString("n"));
+        System.IO.Directory.CreateDirectory(directory);
+        var store = new SqliteWorkflowStore(new SqliteStoreOptions { Path = Path.Combine(directory, "store.db") });
+        await store.InitializeAsync(CancellationToken.None);
+        BatonEngine? engine = null;
+        var secretProvider = new DictionarySecrets(secrets ?? new Dictionary<string, string>());
+        var runtime = new AIRuntime(
+            [new ScriptedModelProvider(), new OpenAIModelProvider(), new OllamaModelProvider(), new AnthropicModelProvider()],
+            secretProvider,
+            () => engine);
+        engine = new BatonEngine(store, [.. AIStepKinds.Create(runtime), new HttpStepExecutor(HttpStepExecutor.CreateDefaultHttpClient()), new RunStepExecutor()], secrets: secretProvider);
+        return new AIHarness(directory, store, engine);
+    }
+
+    public string Write(string file, string text)
+    {
+        var path = Path.Combine(Directory, file);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal));
+        return path;
+    }
+
+    public Task<RunResult> RunAsync(string yaml, JsonObject? inputs = null)
+        => Engine.RunAsync(Engine.LoadDefinition(Write("workflow.yaml", yaml)), inputs).WaitAsync(TimeSpan.FromSeconds(60));
+
+    public async Task<IReadOnlyList<StepExecutionRecord>> StepsAsync(RunId runId) => await Store.GetStepExecutionsAsync(runId, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private sealed class DictionarySecrets(IReadOnlyDictionary<string, string> values) : ISecretProvider
+    {
+        public bool TryGetSecret(string name, out string value) => values.TryGetValue(name, out value!);
+
+        public IEnumerable<string> GetAllValues() => values.Values;
+    }
+}
