@@ -1,3 +1,5 @@
+using Baton.AI;
+using Baton.AI.Steps;
 using Baton.Engine;
 using Baton.Secrets;
 using Baton.Sqlite;
@@ -41,8 +43,16 @@ internal sealed class CliHost : IAsyncDisposable
         try
         {
             await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-            IEnumerable<IStepExecutor> steps = [new HttpStepExecutor(HttpStepExecutor.CreateDefaultHttpClient()), new RunStepExecutor(), .. extraSteps ?? []];
-            var engine = new BatonEngine(store, steps, options, secrets, TimeProvider.System, loggerFactory);
+            BatonEngine? engine = null;
+            var ai = new AIRuntime(CliModels.Providers(), secrets, () => engine, new AIOptions(), TimeProvider.System, loggerFactory);
+            IEnumerable<IStepExecutor> steps =
+            [
+                new HttpStepExecutor(HttpStepExecutor.CreateDefaultHttpClient()),
+                new RunStepExecutor(),
+                .. AIStepKinds.Create(ai),
+                .. extraSteps ?? [],
+            ];
+            engine = new BatonEngine(store, steps, options, secrets, TimeProvider.System, loggerFactory);
             return new CliHost(engine, store, loggerFactory, location.Path);
         }
         catch

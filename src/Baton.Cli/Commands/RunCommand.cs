@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Baton.Cli.Output;
+using Baton.Definitions;
 using Baton.Engine;
 
 namespace Baton.Cli.Commands;
@@ -13,10 +14,11 @@ internal static class RunCommand
         var inputFile = new Option<string?>("--input-file") { Description = "A JSON file holding the inputs; --input values override its keys." };
         var json = CommonOptions.Json();
         var secrets = CommonOptions.SecretsFile();
+        var models = new Option<string[]>("--model", "-m") { Description = "Replace a model alias for this run, as ALIAS=provider/model (repeatable): how an example that uses 'scripted' runs on a real model." };
         var wait = new Option<bool>("--wait") { Description = "Stay attached through timers (wait steps, long retry backoffs) instead of exiting 3; still exit 3 when the run needs a person or an event." };
         var command = new Command("run", "Run a workflow until it completes, fails, or waits. Exit 0 completed, 1 failed, 2 usage or validation error, 3 waiting.")
         {
-            file, input, inputFile, json, secrets, wait,
+            file, input, inputFile, json, secrets, wait, models,
         };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
@@ -26,12 +28,17 @@ internal static class RunCommand
             {
                 var engine = host.Engine;
                 var definition = engine.LoadDefinition(parse.GetValue(file)!);
+                definition = WorkflowCompiler.WithModelOverrides(definition, CliModels.Overrides(definition, parse.GetValue(models) ?? []));
                 var inputs = InputBuilder.Build(definition, parse.GetValue(inputFile), parse.GetValue(input) ?? []);
                 var terminal = Terminal.Stdout;
                 if (!asJson)
                 {
                     new ProgressPrinter(terminal).Attach(engine);
                     terminal.Line($"{terminal.Bold(definition.Name)} {terminal.Dim($"(definition {definition.Hash[..12]}, store {host.StorePath})")}");
+                    foreach (var notice in ScriptedNotice.For(definition))
+                    {
+                        terminal.Line(terminal.Yellow(notice));
+                    }
                 }
 
                 var result = await engine.RunAsync(definition, inputs, new StartRunOptions { Actor = CommonOptions.Actor(null) }, ct).ConfigureAwait(false);

@@ -65,6 +65,7 @@ internal static class ShowCommand
         }
 
         steps.Write(t.Writer, "  ");
+        PrintModels(t, details.Steps);
         t.Line();
         t.Line(t.Bold("Timeline"));
         var timeline = new TextTable("TIME", "EVENT", "PATH", "ATTEMPT", "ACTOR", "DETAIL");
@@ -89,6 +90,31 @@ internal static class ShowCommand
             t.Line($"  data {JsonOutput.Inline(approval.State?["data"])}");
             t.Line(t.Dim($"  baton approve {run.Id} {approval.Path} [--comment TEXT] [--data JSON]   |   baton reject {run.Id} {approval.Path}"));
         }
+    }
+
+    private static void PrintModels(Terminal t, IReadOnlyList<StepExecutionRecord> steps)
+    {
+        var ai = steps.Where(AIUsage.IsAIStep).OrderBy(s => s.Seq).ToList();
+        if (ai.Count == 0)
+        {
+            return;
+        }
+
+        t.Line();
+        t.Line(t.Bold("Models"));
+        var table = new TextTable("PATH", "MODEL", "INPUT TOKENS", "OUTPUT TOKENS", "COST (USD)", "CONFIDENCE", "CALLS");
+        foreach (var step in ai)
+        {
+            var o = step.Output!;
+            table.Add(step.Path, $"{o["provider"]}/{o["model"]}" + (o["scripted"] is not null ? " (scripted)" : ""),
+                o["usage"]?["inputTokens"]?.ToString(), o["usage"]?["outputTokens"]?.ToString(),
+                o["costUsd"]?.ToString() ?? "-", o["confidence"] is { } c ? $"{c} ({o["confidenceSource"]})" : "", o["calls"]?.ToString());
+        }
+
+        table.Write(t.Writer, "  ");
+        var totals = AIUsage.Totals(steps)!;
+        var cost = totals["costUsd"] is { } dollars ? $"${dollars}" : "unknown (no price configured)";
+        t.Line($"  total: {totals["inputTokens"]} input + {totals["outputTokens"]} output tokens, cost {cost}");
     }
 
     private static string Status(Terminal t, string status) => status switch

@@ -17,7 +17,7 @@ internal static class ValidateCommand
         };
         command.SetAction(parse =>
         {
-            var compiler = new WorkflowCompiler();
+            var compiler = CliModels.Compiler();
             var results = parse.GetValue(files)!.Select(f => (File: f, Result: compiler.CompileFile(f))).ToList();
             var terminal = Terminal.Stdout;
             if (parse.GetValue(json))

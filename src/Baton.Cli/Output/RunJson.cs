@@ -9,15 +9,24 @@ namespace Baton.Cli.Output;
 /// <summary>The JSON shapes of runs, steps and timeline events that <c>--json</c> prints. Stable: scripts rely on them.</summary>
 internal static class RunJson
 {
-    public static JsonObject Result(RunRecord run, IReadOnlyList<StepExecutionRecord> steps) => new()
+    public static JsonObject Result(RunRecord run, IReadOnlyList<StepExecutionRecord> steps)
     {
-        ["runId"] = run.Id.Value,
-        ["workflow"] = run.WorkflowName,
-        ["status"] = Status(run.Status),
-        ["output"] = run.Output?.DeepClone(),
-        ["error"] = Error(run.Error),
-        ["steps"] = new JsonArray([.. steps.OrderBy(s => s.Seq).Select(Step)]),
-    };
+        var result = new JsonObject
+        {
+            ["runId"] = run.Id.Value,
+            ["workflow"] = run.WorkflowName,
+            ["status"] = Status(run.Status),
+            ["output"] = run.Output?.DeepClone(),
+            ["error"] = Error(run.Error),
+            ["steps"] = new JsonArray([.. steps.OrderBy(s => s.Seq).Select(Step)]),
+        };
+        if (AIUsage.Totals(steps) is { } totals)
+        {
+            result["ai"] = totals;
+        }
+
+        return result;
+    }
 
     public static JsonObject Details(RunDetails details)
     {
@@ -45,7 +54,14 @@ internal static class RunJson
         ["error"] = Error(run.Error),
     };
 
-    public static JsonObject Step(StepExecutionRecord step) => new()
+    public static JsonObject Step(StepExecutionRecord step)
+    {
+        var json = StepCore(step);
+        AIUsage.AddTo(json, step);
+        return json;
+    }
+
+    private static JsonObject StepCore(StepExecutionRecord step) => new()
     {
         ["id"] = step.StepId,
         ["path"] = step.Path,
