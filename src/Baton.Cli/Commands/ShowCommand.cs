@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using System.Globalization;
 using Baton.Cli.Output;
 using Baton.Engine;
@@ -108,7 +109,7 @@ internal static class ShowCommand
             var o = step.Output!;
             table.Add(step.Path, $"{o["provider"]}/{o["model"]}" + (o["scripted"] is not null ? " (scripted)" : ""),
                 o["usage"]?["inputTokens"]?.ToString(), o["usage"]?["outputTokens"]?.ToString(),
-                o["costUsd"]?.ToString() ?? "-", o["confidence"] is { } c ? $"{c} ({o["confidenceSource"]})" : "", o["calls"]?.ToString());
+                o["costUsd"]?.ToString() ?? "-", AIUsage.Confidence((JsonObject)o) is { } c ? $"{c} ({o["confidenceSource"] ?? "answer"})" : "", o["calls"]?.ToString());
         }
 
         table.Write(t.Writer, "  ");

@@ -24,8 +24,12 @@ internal static class AIUsage
         json["costUsd"] = output["costUsd"]?.DeepClone();
         json["model"] = output["model"]?.DeepClone();
         json["provider"] = output["provider"]?.DeepClone();
-        json["confidence"] = output["confidence"]?.DeepClone();
+        json["confidence"] = Confidence(output)?.DeepClone();
     }
+
+    /// <summary>A classification's confidence, or the <c>confidence</c> field of an llm step's structured answer.</summary>
+    public static JsonNode? Confidence(JsonObject output)
+        => output["confidence"] ?? (output["value"] is JsonObject value && value["confidence"] is JsonValue number && number.GetValueKind() == System.Text.Json.JsonValueKind.Number ? number : null);
 
     /// <summary>The run's totals; null when no AI step ran.</summary>
     public static JsonObject? Totals(IEnumerable<StepExecutionRecord> steps)
