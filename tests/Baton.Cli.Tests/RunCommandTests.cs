@@ -217,7 +217,7 @@ public sealed class RunCommandTests
 
         var signalled = await cli.RunAsync("signal", runId, "go", "--data", """{"n":1}""", "--json");
         signalled.ExitCode.Should().Be(3, signalled.ToString());
-        signalled.Json["steps"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "first")!["status"]!.GetValue<string>().Should().Be("completed");
+        signalled.Step("first")["status"]!.GetValue<string>().Should().Be("completed");
 
         var cancelled = await cli.RunAsync("cancel", runId, "--reason", "test over");
         cancelled.ExitCode.Should().Be(0, cancelled.ToString());

@@ -140,5 +140,8 @@ internal sealed record CliResult(int ExitCode, string Stdout, string Stderr, str
 {
     public JsonNode Json => JsonNode.Parse(Stdout) ?? throw new InvalidOperationException("The command printed 'null'.");
 
+    /// <summary>The step with the given id in a <c>--json</c> run or show result.</summary>
+    public JsonNode Step(string id) => Json["steps"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == id)!;
+
     public override string ToString() => $"baton {string.Join(' ', Args)} => exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
 }
