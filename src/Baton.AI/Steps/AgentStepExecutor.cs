@@ -14,7 +14,7 @@ internal sealed class AgentStepExecutor(AIRuntime runtime) : IStepExecutor
 {
     public string Kind => "agent";
 
-    public JsonObject? ConfigSchema => AIStepSchemas.Agent();
+    public JsonObject? ConfigSchema { get; } = AIStepSchemas.Agent();
 
     public async ValueTask<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ internal sealed class LlmStepExecutor(AIRuntime runtime) : IStepExecutor
 {
     public string Kind => "llm";
 
-    public JsonObject? ConfigSchema => AIStepSchemas.Llm();
+    public JsonObject? ConfigSchema { get; } = AIStepSchemas.Llm();
 
     public async ValueTask<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {

@@ -45,7 +45,10 @@ internal sealed class McpServerConnection : IAsyncDisposable
     public static async Task<McpServerConnection> StartAsync(
         McpServerConfig config, string label, AgentToolEnvironment environment, CancellationToken cancellationToken)
     {
-        var transport = new StdioClientTransport(CreateOptions(config, label, environment));
+        var stderr = new StderrTail();
+        var options = CreateOptions(config, label, environment);
+        options.StandardErrorLines = stderr.Add;
+        var transport = new StdioClientTransport(options);
         McpClient? client = null;
         try
         {
@@ -66,7 +69,8 @@ internal sealed class McpServerConnection : IAsyncDisposable
         {
             // The SDK reports a server that exits (quoting the end of its stderr), writes garbage or times out with several exception types.
             await DisposeQuietlyAsync(client).ConfigureAwait(false);
-            throw new ToolServerException($"{label}: the MCP server could not be started: {ex.Message}", ex);
+            await stderr.DrainAsync().ConfigureAwait(false);
+            throw new ToolServerException(stderr.AppendTo($"{label}: the MCP server could not be started: {ex.Message}"), ex);
         }
     }
 

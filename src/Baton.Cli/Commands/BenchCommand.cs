@@ -90,10 +90,7 @@ internal static class BenchCommand
             }
             finally
             {
-                if (Environment.GetEnvironmentVariable("KEEPBENCH") is null)
-                {
-                    Directory.Delete(dir, recursive: true);
-                }
+                Directory.Delete(dir, recursive: true);
             }
         }));
         return command;

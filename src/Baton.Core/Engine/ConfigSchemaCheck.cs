@@ -6,7 +6,7 @@ using NJsonSchema;
 
 namespace Baton.Engine;
 
-/// <summary>Checks a rendered configuration against the schema its executor declares, before every attempt.</summary>
+/// <summary>Checks a rendered configuration against the schema its executor declares, at the start of every attempt.</summary>
 /// <remarks>The compiler checks constant configurations; this catches what templates rendered at run time.</remarks>
 internal sealed class ConfigSchemaCheck
 {
@@ -15,13 +15,14 @@ internal sealed class ConfigSchemaCheck
     /// <summary>Returns the first problem as a <c>config.invalid</c> error, or null when the configuration is valid.</summary>
     public ErrorInfo? Check(IStepExecutor executor, JsonNode? config)
     {
-        if (executor.ConfigSchema is null)
+        // Loaded once per kind: an executor may build its schema afresh on every read of ConfigSchema.
+        var schema = _schemas.GetOrAdd(executor.Kind, _ => executor.ConfigSchema is { } json ? SchemaValidation.Load(json.ToJsonString()) : null);
+        if (schema is null)
         {
             return null;
         }
 
-        var schema = _schemas.GetOrAdd(executor.Kind, _ => SchemaValidation.Load(executor.ConfigSchema.ToJsonString()));
-        var problems = SchemaValidation.Leaves(SchemaValidation.Validate(schema!, config))
+        var problems = SchemaValidation.Leaves(SchemaValidation.Validate(schema, config))
             .Select(e =>
             {
                 var field = JsonPaths.Display(e.Path ?? "#");

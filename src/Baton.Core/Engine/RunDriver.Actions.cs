@@ -109,12 +109,6 @@ internal sealed partial class RunDriver
             return;
         }
 
-        if (_svc.ConfigSchemas.Check(executor, config) is { } invalid)
-        {
-            FailAttempt(exec, invalid);
-            return;
-        }
-
         var journal = _state.JournalOf(exec, EpochOf(exec))
             .ToDictionary(e => e.Key, e => new JournalEntry(e.Value.Output?.DeepClone(), e.Value.Error), StringComparer.Ordinal);
         var context = new EngineStepContext(_svc, Definition, RunId, Definition.Name, exec.StepId, exec.Path, exec.Attempts, config, Run.WorkingDirectory)
@@ -122,7 +116,11 @@ internal sealed partial class RunDriver
             Journal = new JournalChannel(exec.Seq, exec.Attempts, journal, _results.Writer),
         };
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_driveToken);
-        var task = RunAttemptAsync(executor, context, exec.Seq, step.Timeout, cancellation.Token);
+        // On the thread pool: an executor's synchronous part (building a request, a custom step's blocking code) must not
+        // hold up the driver, which commits and launches for every other step of the run.
+        var seq = exec.Seq;
+        var timeout = step.Timeout;
+        var task = Task.Run(() => RunAttemptAsync(executor, context, seq, timeout, cancellation.Token), CancellationToken.None);
         _inFlight[exec.Seq] = new InFlight(cancellation, exec.Attempts, task);
     }
 
@@ -141,7 +139,11 @@ internal sealed partial class RunDriver
         StepOutcome outcome;
         try
         {
-            outcome = await executor.ExecuteAsync(context, token).ConfigureAwait(false);
+            // Checked here, off the driver's thread: validating a rendered configuration costs as much as the driver's
+            // whole transition.
+            outcome = _svc.ConfigSchemas.Check(executor, context.Config) is { } invalid
+                ? StepOutcome.Failed(invalid)
+                : await executor.ExecuteAsync(context, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeoutSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
