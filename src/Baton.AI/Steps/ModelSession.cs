@@ -28,6 +28,10 @@ internal sealed class ModelSession(StepContext context, IChatClient client, Mode
     public bool IsScripted => settings.Model.Provider == "scripted";
 
     /// <summary>Makes (or, after a crash, replays) one call, recorded as the journal entry <paramref name="name"/>.</summary>
+    /// <remarks>
+    /// The entry's commit is deferred: only parsing follows a model call until the step's next journaled work (a tool
+    /// call, another turn) or its outcome, and the engine makes the entry durable before either.
+    /// </remarks>
     /// <exception cref="ModelCallException">The call failed; nothing was recorded, so a retry calls again.</exception>
     public async Task<ChatResponse> CallAsync(string name, string kind, IReadOnlyList<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken)
     {
@@ -41,7 +45,7 @@ internal sealed class ModelSession(StepContext context, IChatClient client, Mode
                 ? $"Scripted response from {settings.ScriptPath ?? settings.Model.ToString()}: no model was called."
                 : null;
             return new JournalEntry(json, Note: note);
-        }, cancellationToken).ConfigureAwait(false);
+        }, JournalCommit.Deferred, cancellationToken).ConfigureAwait(false);
 
         var recorded = entry.Output ?? throw new ModelCallException(AIErrorCodes.MalformedResponse, $"The recorded call '{name}' has no response.", retryable: false);
         var reply = ChatResponseJson.FromJson(recorded);

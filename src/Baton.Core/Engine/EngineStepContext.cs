@@ -44,8 +44,9 @@ internal sealed class EngineStepContext(
     /// <summary>The attempt's journal; null only for contexts built outside an attempt.</summary>
     public JournalChannel? Journal { get; init; }
 
-    public override Task<JournalEntry> RunOnceAsync(string name, string kind, Func<CancellationToken, Task<JournalEntry>> work, CancellationToken cancellationToken)
+    public override Task<JournalEntry> RunOnceAsync(
+        string name, string kind, Func<CancellationToken, Task<JournalEntry>> work, JournalCommit commit, CancellationToken cancellationToken)
         => Journal is null
-            ? base.RunOnceAsync(name, kind, work, cancellationToken)
-            : Journal.RunOnceAsync(name, kind, work, services.TimeProvider, cancellationToken);
+            ? base.RunOnceAsync(name, kind, work, commit, cancellationToken)
+            : Journal.RunOnceAsync(name, kind, work, commit, services.TimeProvider, cancellationToken);
 }

@@ -52,7 +52,16 @@ public abstract class StepContext
     /// entry with an <see cref="JournalEntry.Error"/> to record a failure that must not be repeated.</para>
     /// <para>Contexts outside the engine (tests, tools) run the work every time.</para>
     /// </remarks>
-    public virtual Task<JournalEntry> RunOnceAsync(string name, string kind, Func<CancellationToken, Task<JournalEntry>> work, CancellationToken cancellationToken)
+    public Task<JournalEntry> RunOnceAsync(string name, string kind, Func<CancellationToken, Task<JournalEntry>> work, CancellationToken cancellationToken)
+        => RunOnceAsync(name, kind, work, JournalCommit.Awaited, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="RunOnceAsync(string, string, Func{CancellationToken, Task{JournalEntry}}, CancellationToken)"/>, but
+    /// with <see cref="JournalCommit.Deferred"/> it returns before the entry's commit, which is then awaited before the
+    /// step's next journaled work and is always in place before the step's outcome.
+    /// </summary>
+    public virtual Task<JournalEntry> RunOnceAsync(
+        string name, string kind, Func<CancellationToken, Task<JournalEntry>> work, JournalCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         return work(cancellationToken);

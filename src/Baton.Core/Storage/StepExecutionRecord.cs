@@ -53,7 +53,7 @@ public sealed class StepExecutionRecord
     public string? Actor { get; set; }
 
     /// <summary>
-    /// True for a journal entry: work a step recorded through <see cref="Baton.Steps.StepContext.RunOnceAsync"/> (a model turn,
+    /// True for a journal entry: work a step recorded through <see cref="Baton.Steps.StepContext.RunOnceAsync(string, string, Func{CancellationToken, Task{Baton.Steps.JournalEntry}}, CancellationToken)"/> (a model turn,
     /// a tool call), stored as a child of that step with a negative <see cref="Ordinal"/>. Its <see cref="StepId"/> is the
     /// entry's name, not a step of the definition.
     /// </summary>

@@ -35,11 +35,13 @@ public sealed class EngineJournalTests
         children.Should().OnlyContain(c => c.Kind == "test.part" && c.Status == StepStatus.Completed && c.ParentSeq == steps.Single(s => s.Path == "agent").Seq);
     }
 
-    [Fact]
-    public async Task CrashMidStep_RecordedPartsAreReplayedNotRedone()
+    [Theory]
+    [InlineData(JournalCommit.Awaited)]
+    [InlineData(JournalCommit.Deferred)]
+    public async Task CrashMidStep_RecordedPartsAreReplayedNotRedone(JournalCommit commit)
     {
         var directory = Path.Combine(Path.GetTempPath(), "baton-engine-tests", Guid.NewGuid().ToString("n"));
-        var first = new PartsStep { BlockBefore = 3 };
+        var first = new PartsStep { BlockBefore = 3, Commit = commit };
         RunId runId;
         await using (var h = await EngineHarness.CreateAsync(null, directory: directory, steps: [first]))
         {
@@ -51,7 +53,7 @@ public sealed class EngineJournalTests
             await FluentActions.Awaiting(() => running).Should().ThrowAsync<OperationCanceledException>();
         }
 
-        var second = new PartsStep();
+        var second = new PartsStep { Commit = commit };
         await using var resumed = await EngineHarness.CreateAsync(null, directory: directory, steps: [second]);
         var result = await resumed.Engine.DriveAsync(runId);
 
@@ -59,6 +61,34 @@ public sealed class EngineJournalTests
         first.Executions.Should().Equal("part-1", "part-2");
         second.Executions.Should().Equal(["part-3"], "parts 1 and 2 were recorded before the crash and are replayed");
         result.Output!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("part-1 done", "part-2 done", "part-3 done");
+    }
+
+    [Fact]
+    public async Task Deferred_EveryEntryIsDurableBeforeTheNextPartStarts()
+    {
+        EngineHarness? harness = null;
+        var durableAtStart = new ConcurrentDictionary<string, string[]>();
+        var parts = new PartsStep
+        {
+            Commit = JournalCommit.Deferred,
+            BeforeWork = async name =>
+            {
+                var runId = (await harness!.Store.ListRunsAsync(new RunQuery(), CancellationToken.None)).Single().Id;
+                var steps = await harness.Store.GetStepExecutionsAsync(runId, CancellationToken.None);
+                durableAtStart[name] = [.. steps.Where(s => s.IsJournalEntry).Select(s => s.StepId)];
+            },
+        };
+        await using var h = await EngineHarness.CreateAsync(null, steps: [parts]);
+        harness = h;
+
+        var result = await h.RunAsync(Workflow);
+
+        result.Status.Should().Be(RunStatus.Completed);
+        durableAtStart["part-2"].Should().Equal("part-1");
+        durableAtStart["part-3"].Should().Equal("part-1", "part-2");
+        var children = (await h.Store.GetStepExecutionsAsync(result.RunId, CancellationToken.None)).Where(s => s.IsJournalEntry).ToList();
+        children.Select(c => c.Path).Should().Equal(["agent/part-1", "agent/part-2", "agent/part-3"], "the last entry is committed with the step's outcome");
+        children.Should().OnlyContain(c => c.Status == StepStatus.Completed);
     }
 
     [Fact]
@@ -101,6 +131,11 @@ public sealed class EngineJournalTests
 
         public int ThrowOnFirstAttemptAfter { get; init; }
 
+        public JournalCommit Commit { get; init; }
+
+        /// <summary>Runs inside each part's journaled work, before the part is counted as executed.</summary>
+        public Func<string, Task>? BeforeWork { get; init; }
+
         public TaskCompletionSource Blocked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyList<string> Executions => [.. _executions];
@@ -111,12 +146,6 @@ public sealed class EngineJournalTests
             var count = context.Config!["count"]!.GetValue<int>();
             for (var i = 1; i <= count; i++)
             {
-                if (i == BlockBefore)
-                {
-                    Blocked.TrySetResult();
-                    await Task.Delay(Timeout.Infinite, cancellationToken);
-                }
-
                 if (context.Attempt == 1 && ThrowOnFirstAttemptAfter > 0 && i > ThrowOnFirstAttemptAfter)
                 {
                     return StepOutcome.Failed("part.flaky", "The first attempt gives up.");
@@ -124,13 +153,26 @@ public sealed class EngineJournalTests
 
                 var name = $"part-{i}";
                 var part = i;
-                var entry = await context.RunOnceAsync(name, "test.part", _ =>
+                var entry = await context.RunOnceAsync(name, "test.part", async ct =>
                 {
+                    if (part == BlockBefore)
+                    {
+                        // Inside the work, so that every earlier entry has passed the journal's barrier: a crash here
+                        // finds them all durable whichever commit mode recorded them.
+                        Blocked.TrySetResult();
+                        await Task.Delay(Timeout.Infinite, ct);
+                    }
+
+                    if (BeforeWork is { } before)
+                    {
+                        await before(name);
+                    }
+
                     _executions.Enqueue(name);
-                    return Task.FromResult(part == FailPart
+                    return part == FailPart
                         ? new JournalEntry(null, new ErrorInfo("part.refused", "Not this one."))
-                        : new JournalEntry(JsonValue.Create($"{name} done")));
-                }, cancellationToken);
+                        : new JournalEntry(JsonValue.Create($"{name} done"));
+                }, Commit, cancellationToken);
                 outputs.Add(entry.Output?.DeepClone());
             }
 
