@@ -9,7 +9,7 @@ public static class AIErrorCodes
     /// <summary>The provider refused the request as invalid (4xx other than 408/429). Not retryable.</summary>
     public const string Rejected = "llm.rejected";
 
-    /// <summary>The provider stayed unavailable (429, 5xx, connection errors) through every retry. Retryable.</summary>
+    /// <summary>The provider stayed unavailable (408, 429, 5xx, connection errors) through every retry. Retryable.</summary>
     public const string Unavailable = "llm.unavailable";
 
     /// <summary>A call did not finish within its timeout. Retryable.</summary>

@@ -30,7 +30,7 @@ public sealed record ModelSettings
     /// <summary>Calls in flight at once to this provider. Default 8.</summary>
     public int MaxConcurrency { get; init; } = 8;
 
-    /// <summary>Retries of a call on 429, 5xx and connection errors. Default 4.</summary>
+    /// <summary>Retries of a call on 408, 429, 5xx and connection errors. Default 4.</summary>
     public int MaxRetries { get; init; } = 4;
 
     /// <summary>The price used for <c>costUsd</c>; null when the config has none.</summary>

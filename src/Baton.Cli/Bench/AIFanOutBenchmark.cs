@@ -28,8 +28,21 @@ internal static class AIFanOutBenchmark
         {
             var definition = host.Engine.LoadDefinition(workflow);
 
-            // Untimed warm-up with no latency, so that the figures measure Baton, not the JIT compiling it and the SDK.
-            await RunFanOutAsync(host, definition, calls, cancellationToken).ConfigureAwait(false);
+            // Untimed warm-up rounds with no latency, until one leaves the JIT nothing more to compile, so that the
+            // figures measure Baton's steady state rather than the JIT compiling it and the SDK.
+            var rounds = 0;
+            using (progress is null ? null : new ProgressReporter(progress, () => $"warming up: round {Volatile.Read(ref rounds)} of at most {JitWarmth.MaxRounds}"))
+            {
+                await JitWarmth.WarmUpAsync(
+                    ct =>
+                    {
+                        Interlocked.Increment(ref rounds);
+                        return RunFanOutAsync(host, definition, calls, ct);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+
             server.Latency = latency;
             var servedBefore = server.Served;
 
@@ -56,6 +69,7 @@ internal static class AIFanOutBenchmark
                     ["latencyMs"] = latency.TotalMilliseconds,
                     ["endpoint"] = "OpenAI-compatible chat completions on loopback (Kestrel), through the official OpenAI SDK",
                     ["durability"] = "WAL, synchronous=FULL (fsync on every commit)",
+                    ["warmUpRounds"] = rounds,
                 },
                 new JsonObject
                 {

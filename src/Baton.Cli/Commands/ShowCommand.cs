@@ -114,7 +114,10 @@ internal static class ShowCommand
 
         table.Write(t.Writer, "  ");
         var totals = AIUsage.Totals(steps)!;
-        var cost = totals["costUsd"] is { } dollars ? $"${dollars}" : "unknown (no price configured)";
+        var unpriced = totals["unpricedSteps"]?.GetValue<int>() ?? 0;
+        var cost = totals["costUsd"] is not { } dollars ? "unknown (no price configured)"
+            : unpriced > 0 ? $"${dollars} for the priced steps ({unpriced} without a price)"
+            : $"${dollars}";
         t.Line($"  total: {totals["inputTokens"]} input + {totals["outputTokens"]} output tokens, cost {cost}");
     }
 

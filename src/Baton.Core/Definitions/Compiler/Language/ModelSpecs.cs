@@ -29,7 +29,7 @@ internal static class ModelSpecs
         new("api-key-env", Shape.Matching(Patterns.EnvName), "The environment variable (or secret) that holds the API key: its name, never the key itself."),
         new("max-concurrency", Shape.Integer(1, 1000), "Calls in flight at once to this provider, from 1 to 1000. Default 8."),
         new("timeout", Shape.Duration, "The limit on one call. Default 60s."),
-        new("max-retries", Shape.Integer(0, 10), "Retries of a call on 429, 5xx and connection errors, from 0 to 10. Default 4."),
+        new("max-retries", Shape.Integer(0, 10), "Retries of a call on 408, 429, 5xx and connection errors, from 0 to 10. Default 4."),
     ]);
 
     public static readonly ObjectSpec Price = new("a price", "What a model costs, in US dollars per million tokens.", [
