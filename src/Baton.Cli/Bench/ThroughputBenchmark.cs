@@ -20,9 +20,12 @@ internal static class ThroughputBenchmark
         {
             var definition = host.Engine.LoadDefinition(WriteWorkflow(directory, steps));
 
-            // Untimed warm-up, so that the figures measure the engine, not the JIT compiling it.
-            await Parallel.ForAsync(0, Math.Min(200, Math.Max(20, workflows / 10)), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (_, ct) =>
-                noop.Forget((await host.Engine.RunAsync(definition, null, null, ct).ConfigureAwait(false)).RunId)).ConfigureAwait(false);
+            // Untimed warm-up rounds until the JIT settles, so that the figures measure the engine, not the JIT compiling it.
+            var warmUpRuns = Math.Min(200, Math.Max(20, workflows / 10));
+            await JitWarmth.WarmUpAsync(
+                round => Parallel.ForAsync(0, warmUpRuns, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = round }, async (_, ct) =>
+                    noop.Forget((await host.Engine.RunAsync(definition, null, null, ct).ConfigureAwait(false)).RunId)),
+                cancellationToken).ConfigureAwait(false);
             noop.Reset();
 
             var transactionsBefore = host.Store.TransactionCount;

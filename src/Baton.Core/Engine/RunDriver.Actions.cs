@@ -72,11 +72,11 @@ internal sealed partial class RunDriver
                 continue;
             }
 
-            LaunchAttempt(exec, (ActionStep)_state.StepOf(exec));
+            LaunchAttempt(exec, (ActionStep)_state.StepOf(exec), alone: _launching.Count == 1);
         }
     }
 
-    private void LaunchAttempt(StepExecutionRecord exec, ActionStep step)
+    private void LaunchAttempt(StepExecutionRecord exec, ActionStep step, bool alone)
     {
         if (_driveToken.IsCancellationRequested)
         {
@@ -116,11 +116,15 @@ internal sealed partial class RunDriver
             Journal = new JournalChannel(exec.Seq, exec.Attempts, journal, _results.Writer),
         };
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_driveToken);
-        // On the thread pool: an executor's synchronous part (building a request, a custom step's blocking code) must not
-        // hold up the driver, which commits and launches for every other step of the run.
         var seq = exec.Seq;
         var timeout = step.Timeout;
-        var task = Task.Run(() => RunAttemptAsync(executor, context, seq, timeout, cancellation.Token), CancellationToken.None);
+
+        // Several attempts start on the thread pool, so that their synchronous parts (rendering, building a request) run
+        // on every core rather than one after another on the driver's thread. One alone starts inline: the hop to
+        // another thread and back would cost a sequential run more than its whole commit.
+        var task = alone
+            ? RunAttemptAsync(executor, context, seq, timeout, cancellation.Token)
+            : Task.Run(() => RunAttemptAsync(executor, context, seq, timeout, cancellation.Token), CancellationToken.None);
         _inFlight[exec.Seq] = new InFlight(cancellation, exec.Attempts, task);
     }
 
@@ -139,8 +143,8 @@ internal sealed partial class RunDriver
         StepOutcome outcome;
         try
         {
-            // Checked here, off the driver's thread: validating a rendered configuration costs as much as the driver's
-            // whole transition.
+            // Checked in the attempt, not at launch: validating a rendered configuration costs as much as the driver's
+            // whole transition, so it runs in parallel with the other attempts that start with it.
             outcome = _svc.ConfigSchemas.Check(executor, context.Config) is { } invalid
                 ? StepOutcome.Failed(invalid)
                 : await executor.ExecuteAsync(context, token).ConfigureAwait(false);
