@@ -23,6 +23,10 @@ internal static class AIStepSchemas
             "output-schema": { "type": "object", "description": "A JSON Schema the answer must match; the answer is validated and repaired." },
             "repairs": { "type": "integer", "minimum": 0, "maximum": 5, "description": "Repair calls after an invalid answer; default 2." },
             "choices": { "type": "array", "items": { "type": "string" }, "minItems": 2, "description": "Classify among these labels (as the classify step)." }
+          },
+          "not": {
+            "description": "with choices the answer is a choice and a confidence, so output-schema and repairs do not apply",
+            "anyOf": [ { "required": ["choices", "output-schema"] }, { "required": ["choices", "repairs"] } ]
           }
         }
         """);

@@ -25,6 +25,31 @@ public sealed class LlmStepTests
         outputs: ${{ steps.analyze.output }}
         """;
 
+    [Theory]
+    [InlineData("output-schema: { type: object }")]
+    [InlineData("repairs: 3")]
+    public async Task Llm_ChoicesWithOutputSchemaOrRepairs_IsACompileErrorThatSaysWhy(string conflicting)
+    {
+        await using var h = await AIHarness.CreateAsync();
+        var path = h.Write("workflow.yaml", $$"""
+            name: conflicting
+            steps:
+              - id: triage
+                llm:
+                  model: scripted/triage
+                  prompt: "Which team?"
+                  choices: [billing, bug]
+                  {{conflicting}}
+            """);
+
+        var result = h.Engine.Compile(path);
+
+        var error = result.Diagnostics.Should().ContainSingle().Subject;
+        error.Code.Should().Be("BATON062");
+        error.Location.Line.Should().Be(5, "the error points at the llm mapping");
+        error.Message.Should().Contain("with choices the answer is a choice and a confidence, so output-schema and repairs do not apply");
+    }
+
     [Fact]
     public async Task Llm_WithASchema_ReturnsTheValidatedValueWithUsageCostAndModel()
     {

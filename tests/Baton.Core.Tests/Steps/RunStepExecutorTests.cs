@@ -157,6 +157,17 @@ public sealed class RunStepExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_NonZeroExitReportedOnStdout_QuotesStdoutInTheErrorAndItsDetails()
+    {
+        var outcome = await Execute(new JsonObject { ["command"] = "/bin/sh", ["args"] = new JsonArray("-c", "echo 'checking'; echo 'ERROR: quota exceeded'; exit 4") });
+
+        outcome.Error!.Code.Should().Be("run.exit-code");
+        outcome.Error.Message.Should().Be("The command '/bin/sh' exited with code 4, with nothing on stderr; stdout ended with: ERROR: quota exceeded");
+        outcome.Error.Details!["stdout"]!.GetValue<string>().Should().Be("checking\nERROR: quota exceeded\n");
+        outcome.Error.Details["stderr"]!.GetValue<string>().Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task ExecuteAsync_NonZeroExitWithoutStderr_SaysSo()
     {
         var outcome = await Execute(new JsonObject { ["command"] = "/bin/sh", ["args"] = new JsonArray("-c", "exit 7") });

@@ -77,21 +77,25 @@ public sealed class RunStepExecutor : IStepExecutor
         return startInfo;
     }
 
+    private static string LastLine(string text) => text.TrimEnd().Split('\n')[^1].Trim();
+
     private static StepOutcome ToOutcome(string command, ProcessResult result, StepContext context)
     {
         if (result.ExitCode != 0)
         {
             var tail = context.Mask(result.Stderr.Tail);
-            var lastLine = tail.TrimEnd().Split('\n')[^1].Trim();
+            var stdoutTail = context.Mask(result.Stdout.Tail);
+            var lastLine = LastLine(tail);
             var code = result.ExitCode.ToString(CultureInfo.InvariantCulture);
-            var message = lastLine.Length == 0
-                ? $"The command '{command}' exited with code {code} and wrote nothing to stderr."
-                : $"The command '{command}' exited with code {code}: {lastLine}";
+            var message = lastLine.Length > 0 ? $"The command '{command}' exited with code {code}: {lastLine}"
+                : LastLine(stdoutTail) is { Length: > 0 } lastOut ? $"The command '{command}' exited with code {code}, with nothing on stderr; stdout ended with: {lastOut}"
+                : $"The command '{command}' exited with code {code} and wrote nothing to stderr.";
             return StepOutcome.Failed(
                 ErrorCodes.RunExitCode,
                 context.Mask(message),
                 retryable: true,
-                new JsonObject { ["exitCode"] = result.ExitCode, ["stderr"] = tail });
+                // Many tools report their failures on stdout, so its tail travels with the error too.
+                new JsonObject { ["exitCode"] = result.ExitCode, ["stderr"] = tail, ["stdout"] = stdoutTail });
         }
 
         var stdout = result.Stdout.Text;

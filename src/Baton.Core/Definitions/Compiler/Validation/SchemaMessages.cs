@@ -38,7 +38,10 @@ internal static class SchemaMessages
             ValidationErrorKind.NotAnyOf => "does not match any of the allowed forms",
             ValidationErrorKind.NotOneOf => "must match exactly one of the allowed forms",
             ValidationErrorKind.NotAllOf => "does not match all of the required forms",
-            ValidationErrorKind.ExcludedSchemaValidates => "matches a form that is not allowed",
+            // A schema author says why a form is excluded in the excluded schema's description.
+            ValidationErrorKind.ExcludedSchemaValidates => schema?.Not?.Description is { Length: > 0 } why
+                ? $"matches a form that is not allowed: {why}"
+                : "matches a form that is not allowed",
             ValidationErrorKind.DateTimeExpected => "must be a date and time such as 2026-12-01T09:00:00Z",
             ValidationErrorKind.DateExpected => "must be a date such as 2026-12-01",
             ValidationErrorKind.TimeExpected => "must be a time such as 09:00:00",
