@@ -106,7 +106,7 @@ internal sealed class ExpressionScope : IExpressionContext, IDisposable
             if (_state.StepOf(parent) is ForEachStep)
             {
                 value = wantItem
-                    ? parent.State?["items"]?.AsArray()[current.Ordinal]
+                    ? _state.ItemsOf(parent)[current.Ordinal]
                     : JsonValue.Create(current.Ordinal);
                 return true;
             }

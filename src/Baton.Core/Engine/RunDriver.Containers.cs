@@ -130,12 +130,14 @@ internal sealed partial class RunDriver
 
         var count = list.Count;
         var started = Math.Min(forEach.Concurrency, count);
+
+        // The items go into a journal entry written once; the state, rewritten as every item completes, stays a few
+        // bytes. With the items in the state, a batch of n items wrote O(n²) bytes to the store.
+        RecordItems(exec, Mask(list.DeepClone()));
         exec.State = new JsonObject
         {
-            ["items"] = Mask(list.DeepClone()),
             ["next"] = started,
             ["completed"] = 0,
-            ["last"] = new JsonArray([.. Enumerable.Repeat<JsonNode?>(null, count)]),
         };
         MarkChanged(exec);
         if (count == 0)
@@ -150,7 +152,31 @@ internal sealed partial class RunDriver
         }
     }
 
-    private void ItemCompleted(StepExecutionRecord exec, int ordinal, StepExecutionRecord last)
+    private void RecordItems(StepExecutionRecord exec, JsonNode? items)
+    {
+        var now = Now;
+        var entry = new StepExecutionRecord
+        {
+            RunId = RunId,
+            Seq = Run.NextStepSeq++,
+            StepId = RunState.ItemsEntryName,
+            Kind = "foreach.items",
+            Path = $"{exec.Path}/{RunState.ItemsEntryName}",
+            ParentSeq = exec.Seq,
+            Ordinal = -1,
+            Iteration = 1,
+            Status = StepStatus.Completed,
+            Attempts = 1,
+            CreatedAt = now,
+            StartedAt = now,
+            EndedAt = now,
+            Output = items,
+        };
+        _state.Add(entry);
+        _pending.Steps[entry.Seq] = entry;
+    }
+
+    private void ItemCompleted(StepExecutionRecord exec)
     {
         if (exec.IsTerminal)
         {
@@ -159,28 +185,38 @@ internal sealed partial class RunDriver
 
         var forEach = (ForEachStep)_state.StepOf(exec);
         var state = exec.State!;
-        var lastSeqs = state["last"]!.AsArray();
-        lastSeqs[ordinal] = last.Seq;
+        var count = _state.ItemsOf(exec).Count;
         var completed = state["completed"]!.GetValue<int>() + 1;
         var next = state["next"]!.GetValue<int>();
         state["completed"] = completed;
-        if (next < lastSeqs.Count)
+        if (next < count)
         {
             state["next"] = next + 1;
             Activate(forEach.Body[0], exec, next);
         }
 
         MarkChanged(exec);
-        if (completed == lastSeqs.Count)
+        if (completed == count)
         {
-            var output = new JsonArray();
-            foreach (var seq in lastSeqs)
-            {
-                output.Add(_state[seq!.GetValue<long>()].Output?.DeepClone());
-            }
-
-            Complete(exec, output);
+            Complete(exec, ItemOutputs(exec, count));
         }
+    }
+
+    /// <summary>Each item's output: that of the last body step it executed, in the order of the items.</summary>
+    private JsonArray ItemOutputs(StepExecutionRecord exec, int count)
+    {
+        // An item's sequence ended with the completion of its latest execution: nothing runs for an item after that.
+        var lastOf = new StepExecutionRecord?[count];
+        foreach (var child in _state.Execs)
+        {
+            if (child.ParentSeq == exec.Seq && _state.StepOf(child).Sequence.Role == SequenceRole.Body
+                && (lastOf[child.Ordinal] is not { } seen || child.Seq > seen.Seq))
+            {
+                lastOf[child.Ordinal] = child;
+            }
+        }
+
+        return [.. lastOf.Select(e => e?.Output?.DeepClone())];
     }
 
     private void BeginSwitch(StepExecutionRecord exec, SwitchStep @switch)

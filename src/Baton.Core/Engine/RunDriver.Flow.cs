@@ -308,7 +308,7 @@ internal sealed partial class RunDriver
                 BranchCompleted(owner, parallel, ordinal, last);
                 break;
             case ForEachStep:
-                ItemCompleted(owner, ordinal, last);
+                ItemCompleted(owner);
                 break;
             default:
                 throw new UnreachableException($"A {owner.Kind} step does not own sequences.");

@@ -70,6 +70,13 @@ internal sealed class RunState
         return result;
     }
 
+    /// <summary>The name of the journal entry that holds a <c>foreach</c>'s items.</summary>
+    public const string ItemsEntryName = "items";
+
+    /// <summary>The items a <c>foreach</c> execution evaluated when it began.</summary>
+    public JsonArray ItemsOf(StepExecutionRecord forEach)
+        => _journal[forEach.Seq].First(e => e.StepId == ItemsEntryName).Output!.AsArray();
+
     /// <summary>Drops the cached expression view of an execution whose state changed.</summary>
     public void Invalidate(long seq) => _views.Remove(seq);
 
