@@ -8,6 +8,9 @@ internal static class MathFunctions
     /// <summary>The most digits <see cref="Math.Round(double, int, MidpointRounding)"/> accepts.</summary>
     private const int MaxDigits = 15;
 
+    /// <summary>Below this magnitude a double converts to <see cref="decimal"/> exactly enough to round as written.</summary>
+    private const double DecimalLimit = 7.9e27;
+
     public static Value Sum(Arguments args)
     {
         var total = 0.0;
@@ -36,7 +39,13 @@ internal static class MathFunctions
             throw args.Fail($"rounds to 0 to {MaxDigits} digits, not {digits}");
         }
 
-        return Finite(args, Math.Round(args.Number(0), digits, MidpointRounding.AwayFromZero));
+        var number = args.Number(0);
+
+        // Rounding the decimal that the number prints as, not its binary value, so that round(1.005, 2)
+        // is 1.01 as written rather than 1 (1.005 is 1.00499999999999989... in binary).
+        return Math.Abs(number) < DecimalLimit
+            ? Value.Number((double)Math.Round((decimal)number, digits, MidpointRounding.AwayFromZero))
+            : Finite(args, Math.Round(number, digits, MidpointRounding.AwayFromZero));
     }
 
     public static Value Floor(Arguments args) => Finite(args, Math.Floor(args.Number(0)));
