@@ -5,7 +5,11 @@ using Baton.Engine;
 
 namespace Baton.Cli.Commands;
 
-/// <summary><c>approve</c> and <c>reject</c>: decide an approval step, then drive the run forward.</summary>
+/// <summary>
+/// <c>approve</c> and <c>reject</c>: decide an approval step, then drive the run forward. A decision that does not apply
+/// (someone decided first, or the edits change a field that is not editable) exits 2 with the engine's message, which
+/// names who decided.
+/// </summary>
 internal static class DecideCommand
 {
     public static Command Create(bool approve)
@@ -14,7 +18,7 @@ internal static class DecideCommand
         var step = new Argument<string>("step") { Description = "The approval step's id, or its path when it waits in several places." };
         var by = CommonOptions.By();
         var comment = new Option<string?>("--comment") { Description = "A comment kept with the decision." };
-        var data = new Option<string?>("--data") { Description = "Edited data (JSON) that replaces the data under review." };
+        var data = new Option<string?>("--data") { Description = "Edited fields (JSON object), merged over the data under review: fields left out keep their values." };
         var json = CommonOptions.Json();
         var command = new Command(approve ? "approve" : "reject",
             approve ? "Approve a waiting approval step, then drive the run forward." : "Reject a waiting approval step (it fails with approval.rejected and routes by on-error), then drive the run forward.")

@@ -167,7 +167,8 @@ public sealed partial class BatonEngine
 
         var steps = await _svc.Store.GetStepExecutionsAsync(runId, cancellationToken).ConfigureAwait(false);
         var timeline = await _svc.Store.GetTimelineAsync(runId, cancellationToken).ConfigureAwait(false);
-        return new RunDetails(run, steps, timeline);
+        var signals = await _svc.Store.GetSignalsAsync(runId, cancellationToken).ConfigureAwait(false);
+        return new RunDetails(run, steps, timeline) { PendingSignals = [.. signals.Where(s => s.ConsumedBySeq is null)] };
     }
 
     public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default)

@@ -90,6 +90,12 @@ internal sealed partial class RunDriver
             return;
         }
 
+        if (MissingSecrets(StepTemplates.SecretReferences(step)) is { } missing)
+        {
+            FailAttempt(exec, missing);
+            return;
+        }
+
         JsonNode? config;
         try
         {

@@ -10,6 +10,27 @@ namespace Baton.Engine;
 /// <summary>Steps that run other steps: <c>parallel</c>, <c>foreach</c> and <c>switch</c>.</summary>
 internal sealed partial class RunDriver
 {
+    /// <summary>Starts the clock of a container's <c>timeout</c>: the whole container, not one attempt (containers are not retried).</summary>
+    private void ArmContainerDeadline(StepExecutionRecord exec)
+    {
+        if (exec.Status != StepStatus.Running || _state.StepOf(exec).Timeout is null)
+        {
+            return;
+        }
+
+        exec.State ??= [];
+        SetStatus(exec, StepStatus.Running, DeadlineOf(exec, exec.State));
+    }
+
+    /// <summary>A container's deadline passed: it fails with <c>timeout</c>, and what still runs inside it is cancelled.</summary>
+    private void ContainerTimedOut(StepExecutionRecord exec)
+    {
+        var step = _state.StepOf(exec);
+        Emit(TimelineEventTypes.TimerFired, exec, "The step's timeout passed.", actor: "timer");
+        FailStep(exec, new ErrorInfo(ErrorCodes.Timeout,
+            $"The {step.Kind} step did not finish within its timeout of {Duration.Format(step.Timeout!.Value)}; the steps still running in it were cancelled."));
+    }
+
     private void BeginParallel(StepExecutionRecord exec, ParallelStep parallel)
     {
         exec.State = new JsonObject
@@ -32,10 +53,17 @@ internal sealed partial class RunDriver
         }
 
         var state = exec.State!;
+        MarkChanged(exec);
+        if (parallel.Mode == ParallelMode.Any && last.Status == StepStatus.Skipped && last.ParentSeq == exec.Seq)
+        {
+            // A branch skipped by its condition did no work: it cannot be the first to complete.
+            Skipped(state).Add(ordinal);
+            SettleWithoutWinner(exec, parallel, lastError: null);
+            return;
+        }
+
         state["completed"]!.AsArray().Add(ordinal);
         state["last"]![ordinal.ToString(CultureInfo.InvariantCulture)] = last.Seq;
-        MarkChanged(exec);
-
         if (parallel.Mode == ParallelMode.Any)
         {
             if (state["winner"] is null)
@@ -73,10 +101,42 @@ internal sealed partial class RunDriver
             return;
         }
 
-        if (state["winner"] is null && state["failed"]!.AsArray().Count == parallel.Branches.Count)
+        SettleWithoutWinner(exec, parallel, error);
+    }
+
+    private static JsonArray Skipped(JsonObject state)
+    {
+        if (state["skipped"] is not JsonArray skipped)
         {
-            FailStep(exec, error with { Message = $"Every branch failed; the last: {error.Message}" });
+            state["skipped"] = skipped = [];
         }
+
+        return skipped;
+    }
+
+    /// <summary>
+    /// A <c>mode: any</c> parallel whose every branch failed or was skipped ends without a winner: it fails with the last
+    /// failure when a branch failed, and completes with a null output when every branch was skipped.
+    /// </summary>
+    private void SettleWithoutWinner(StepExecutionRecord exec, ParallelStep parallel, ErrorInfo? lastError)
+    {
+        var state = exec.State!;
+        var failed = state["failed"]!.AsArray().Count;
+        if (exec.IsTerminal || state["winner"] is not null || failed + Skipped(state).Count < parallel.Branches.Count)
+        {
+            return;
+        }
+
+        if (failed == 0)
+        {
+            Complete(exec, null);
+            return;
+        }
+
+        lastError ??= _state.Execs.Where(e => e.ParentSeq == exec.Seq && e.Status == StepStatus.Failed).MaxBy(e => e.EndedAt)?.Error
+            ?? new ErrorInfo(ErrorCodes.Cancelled, "No branch completed.") { Retryable = false };
+        var message = failed == parallel.Branches.Count ? "Every branch failed" : "Every branch failed or was skipped";
+        FailStep(exec, lastError with { Message = $"{message}; the last failure: {lastError.Message}" });
     }
 
     /// <summary>Undoes, one at a time, what the losing branches of a <c>mode: any</c> parallel completed; then completes it with the winner's output.</summary>
@@ -237,7 +297,7 @@ internal sealed partial class RunDriver
         }
         catch (ExpressionException ex)
         {
-            FailStep(exec, ExpressionError($"switch case {index}", ex));
+            FailStep(exec, ExpressionError($"cases[{index.ToString(CultureInfo.InvariantCulture)}].when", ex));
             return;
         }
 
@@ -248,7 +308,10 @@ internal sealed partial class RunDriver
             return;
         }
 
-        var name = chosen.Name ?? (chosen == @switch.Default ? "default" : index.ToString(CultureInfo.InvariantCulture));
+        // An unnamed case is known by its index in 'cases', from 0, as a number: `output.case == 0` reads the first.
+        JsonNode name = chosen.Name is { } named ? JsonValue.Create(named)
+            : chosen == @switch.Default ? JsonValue.Create("default")
+            : JsonValue.Create(index);
         if (chosen.Goto is { } target)
         {
             Complete(exec, new JsonObject { ["case"] = name, ["output"] = null }, target);

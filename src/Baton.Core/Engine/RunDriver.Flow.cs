@@ -22,6 +22,12 @@ internal sealed partial class RunDriver
             progress |= ProcessAgenda();
         }
         while (progress && !Run.IsTerminal);
+
+        if (Run.IsTerminal)
+        {
+            // Decisions that arrived while the run was ending are answered in its last commit.
+            ProcessSignals();
+        }
     }
 
     private bool ProcessAgenda()
@@ -52,6 +58,10 @@ internal sealed partial class RunDriver
             {
                 TimerFired(exec);
             }
+            else if (exec.Status == StepStatus.Running)
+            {
+                ContainerTimedOut(exec);
+            }
 
             if (Run.IsTerminal)
             {
@@ -66,15 +76,6 @@ internal sealed partial class RunDriver
     private StepExecutionRecord? Activate(StepDefinition step, StepExecutionRecord? parent, int ordinal)
     {
         var iteration = _state.CountInScope(step, parent, ordinal) + 1;
-        if (iteration > step.MaxIterations)
-        {
-            var error = new ErrorInfo(ErrorCodes.MaxIterations,
-                $"Step '{step.Id}' was reached {iteration} times in one pass, more than its max-iterations of {step.MaxIterations}. Raise max-iterations on the step if the loop is meant to run longer.")
-            { Retryable = false };
-            FailSequence(parent, ordinal, step.Sequence, error, PathFor(step, parent, ordinal, iteration));
-            return null;
-        }
-
         var exec = new StepExecutionRecord
         {
             RunId = RunId,
@@ -88,9 +89,34 @@ internal sealed partial class RunDriver
             CreatedAt = Now,
         };
         _state.Add(exec);
-        SetStatus(exec, StepStatus.Ready);
         _pending.RunChanged = true;
+        if (iteration > step.MaxIterations)
+        {
+            ExceedIterations(exec, step, parent);
+            return null;
+        }
+
+        SetStatus(exec, StepStatus.Ready);
         return exec;
+    }
+
+    /// <summary>
+    /// The flow came back to a step once more than its <c>max-iterations</c> allows. The execution that would exceed it is
+    /// recorded as failed without running, so that the run's error names a path <c>baton show</c> lists. The loop failed,
+    /// not the step: the step's own <c>on-error</c> does not apply, and the failure goes to the enclosing step (or the run).
+    /// </summary>
+    private void ExceedIterations(StepExecutionRecord exec, StepDefinition step, StepExecutionRecord? parent)
+    {
+        var times = step.MaxIterations == 1 ? "once" : $"at most {step.MaxIterations.ToString(CultureInfo.InvariantCulture)} times";
+        var error = new ErrorInfo(ErrorCodes.MaxIterations,
+            $"Step '{step.Id}' may run {times} in one pass of its sequence (max-iterations: {step.MaxIterations.ToString(CultureInfo.InvariantCulture)}), and the flow came back to it again. Raise max-iterations on the step if the loop is meant to run longer.")
+        { Retryable = false };
+        exec.Error = error;
+        exec.StartedAt = Now;
+        exec.EndedAt = Now;
+        SetStatus(exec, StepStatus.Failed);
+        Emit(TimelineEventTypes.StepFailed, exec, error.Message, data: new JsonObject { ["code"] = error.Code });
+        FailSequence(parent, exec.Ordinal, step.Sequence, error, exec.Path);
     }
 
     private string PathFor(StepDefinition step, StepExecutionRecord? parent, int ordinal, int iteration)
@@ -112,6 +138,13 @@ internal sealed partial class RunDriver
         var step = _state.StepOf(exec);
         if (exec.Attempts == 0 && step.If is not null)
         {
+            if (MissingSecrets(StepTemplates.SecretReferences(step.If)) is { } missingInCondition)
+            {
+                MarkStarted(exec);
+                FailStep(exec, missingInCondition);
+                return;
+            }
+
             bool proceed;
             try
             {
@@ -132,6 +165,14 @@ internal sealed partial class RunDriver
             }
         }
 
+        // An action step checks its secrets when its attempt launches, where a recovered attempt also passes.
+        if (step is not ActionStep && MissingSecrets(StepTemplates.SecretReferences(step)) is { } missing)
+        {
+            MarkStarted(exec);
+            FailAttempt(exec, missing);
+            return;
+        }
+
         switch (step)
         {
             case ActionStep:
@@ -147,20 +188,23 @@ internal sealed partial class RunDriver
                 break;
             case GroupStep group:
                 MarkStarted(exec);
-                SetStatus(exec, StepStatus.Running);
                 Activate(group.Body[0], exec, 0);
+                ArmContainerDeadline(exec);
                 break;
             case ParallelStep parallel:
                 MarkStarted(exec);
                 BeginParallel(exec, parallel);
+                ArmContainerDeadline(exec);
                 break;
             case ForEachStep forEach:
                 MarkStarted(exec);
                 BeginForEach(exec, forEach);
+                ArmContainerDeadline(exec);
                 break;
             case SwitchStep @switch:
                 MarkStarted(exec);
                 BeginSwitch(exec, @switch);
+                ArmContainerDeadline(exec);
                 break;
             case WaitStep wait:
                 MarkStarted(exec);
@@ -210,7 +254,7 @@ internal sealed partial class RunDriver
         }
         catch (ExpressionException ex)
         {
-            FailStep(exec, ExpressionError("set", ex));
+            FailAttempt(exec, ExpressionError("set", ex));
             return;
         }
 
@@ -233,11 +277,11 @@ internal sealed partial class RunDriver
         }
         catch (ExpressionException ex)
         {
-            FailStep(exec, ExpressionError("fail", ex));
+            FailAttempt(exec, ExpressionError("fail", ex));
             return;
         }
 
-        FailStep(exec, new ErrorInfo(fail.Code, message) { Retryable = false });
+        FailAttempt(exec, new ErrorInfo(fail.Code, message) { Retryable = false });
     }
 
     /// <summary>Completes an execution and moves the flow on: to <paramref name="target"/> when given, else to the next step.</summary>
@@ -320,6 +364,12 @@ internal sealed partial class RunDriver
         JsonNode? output = null;
         if (Definition.Outputs is not null)
         {
+            if (MissingSecrets(StepTemplates.OutputSecretReferences(Definition)) is { } missing)
+            {
+                FailRun(missing, "outputs");
+                return;
+            }
+
             try
             {
                 using var scope = new ExpressionScope(_state, null, StepTemplates.OutputReferences(Definition), SecretsObject, _svc.TimeProvider);
@@ -344,8 +394,8 @@ internal sealed partial class RunDriver
     private void SetStatus(StepExecutionRecord exec, StepStatus status, DateTimeOffset? readyAt = null)
     {
         exec.Status = status;
-        exec.ReadyAt = status is StepStatus.Ready or StepStatus.Waiting ? readyAt : null;
-        if (status == StepStatus.Ready || (status == StepStatus.Waiting && readyAt is not null))
+        exec.ReadyAt = status is StepStatus.Ready or StepStatus.Waiting or StepStatus.Running ? readyAt : null;
+        if (status == StepStatus.Ready || (status is StepStatus.Waiting or StepStatus.Running && readyAt is not null))
         {
             _agenda.Add(exec.Seq);
         }
@@ -365,25 +415,6 @@ internal sealed partial class RunDriver
 
     private ExpressionScope ScopeFor(StepExecutionRecord exec, StepDefinition step)
         => new(_state, exec, StepTemplates.StepReferences(step), _secretsAccessor ??= SecretsObject, _svc.TimeProvider);
-
-    /// <summary>The declared secrets, resolved on first use and held in memory only.</summary>
-    private JsonObject SecretsObject()
-    {
-        if (_secrets is null)
-        {
-            _secrets = [];
-            foreach (var name in Definition.Secrets)
-            {
-                if (_svc.Secrets.TryGetSecret(name, out var value))
-                {
-                    _svc.Masker.Add([value]);
-                    _secrets[name] = value;
-                }
-            }
-        }
-
-        return _secrets;
-    }
 
     private void Emit(string type, StepExecutionRecord? exec, string? message = null, int? attempt = null, string? actor = null, JsonNode? data = null)
     {

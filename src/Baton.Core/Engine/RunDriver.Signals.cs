@@ -9,7 +9,7 @@ internal sealed partial class RunDriver
 {
     private bool ProcessSignals()
     {
-        if (_signals.Count == 0 || Run.IsTerminal)
+        if (_signals.Count == 0)
         {
             return false;
         }
@@ -19,7 +19,15 @@ internal sealed partial class RunDriver
         {
             if (Run.IsTerminal)
             {
-                break;
+                // A decision that arrives as the run ends is refused rather than left pending, so that its sender learns
+                // it did not apply. Other signals to an ended run have no one to tell; they stay as they are.
+                if (signal.Kind == SignalKind.Approval)
+                {
+                    RefuseLateDecision(signal);
+                    progress = true;
+                }
+
+                continue;
             }
 
             switch (signal.Kind)
@@ -31,14 +39,13 @@ internal sealed partial class RunDriver
                     break;
                 case SignalKind.Approval:
                     var approval = _state.Execs.FirstOrDefault(e => e.Status == StepStatus.Waiting && e.Path == signal.Target && _state.StepOf(e) is ApprovalStep);
-                    Consume(signal, approval);
                     if (approval is not null)
                     {
                         Decide(approval, signal);
                     }
                     else
                     {
-                        Emit(TimelineEventTypes.SignalReceived, null, $"An approval decision for '{signal.Target}' arrived, but no such approval is waiting; it was ignored.", actor: signal.Actor);
+                        RefuseLateDecision(signal);
                     }
 
                     progress = true;

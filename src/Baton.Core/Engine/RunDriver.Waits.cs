@@ -34,12 +34,12 @@ internal sealed partial class RunDriver
         }
         catch (StepFailedException ex)
         {
-            FailStep(exec, ex.ToErrorInfo());
+            FailAttempt(exec, ex.ToErrorInfo());
             return;
         }
         catch (ExpressionException ex)
         {
-            FailStep(exec, ExpressionError("wait", ex));
+            FailAttempt(exec, ExpressionError("wait", ex));
             return;
         }
 
@@ -97,7 +97,9 @@ internal sealed partial class RunDriver
 
     private void CompleteWait(StepExecutionRecord exec, SignalRecord signal)
     {
-        Emit(TimelineEventTypes.SignalReceived, exec, $"Event '{signal.Name}' received.", actor: signal.Actor);
+        var stamp = SignalStamp(signal);
+        stamp["event"] = signal.Name;
+        Emit(TimelineEventTypes.SignalReceived, exec, $"Event '{signal.Name}' sent by {signal.Actor ?? "unknown"} at {Iso(signal.CreatedAt)} received.", actor: signal.Actor, data: stamp);
         Complete(exec, new JsonObject
         {
             ["event"] = signal.Name,
@@ -121,14 +123,10 @@ internal sealed partial class RunDriver
             if (_state.StepOf(exec) is WorkflowCallStep)
             {
                 CancelChildRun(exec);
-                FailStep(exec, error);
-            }
-            else
-            {
-                // A retry of a wait or an approval waits, or asks, again.
-                FailAttempt(exec, error);
             }
 
+            // A retry of a wait or an approval waits, or asks, again; a retry of a workflow step starts a new child run.
+            FailAttempt(exec, error);
             return;
         }
 
@@ -156,7 +154,7 @@ internal sealed partial class RunDriver
         }
         catch (ExpressionException ex)
         {
-            FailStep(exec, ExpressionError("approval", ex));
+            FailAttempt(exec, ExpressionError("approval", ex));
             return;
         }
 
@@ -175,13 +173,30 @@ internal sealed partial class RunDriver
         var approved = data["approved"]?.GetValue<bool>() == true;
         var comment = data["comment"]?.GetValue<string>();
         var by = signal.Actor ?? "unknown";
+        JsonNode? decided = null;
+        if (approved)
+        {
+            // Checked again here: the request may have changed (a retried approval asks again) since the sender checked it.
+            decided = ApprovalEdits.Apply(exec.State, data["data"], exec.Path, out var refusal);
+            if (refusal is not null)
+            {
+                RefuseDecision(signal, exec, refusal);
+                return;
+            }
+        }
+
+        Consume(signal, exec);
         exec.Actor = by;
-        Emit(TimelineEventTypes.ApprovalDecided, exec, approved ? "Approved." : "Rejected.", actor: by,
-            data: new JsonObject { ["decision"] = approved ? "approved" : "rejected", ["comment"] = comment });
+        var stamp = SignalStamp(signal);
+        stamp["decision"] = approved ? "approved" : "rejected";
+        stamp["comment"] = comment;
+        Emit(TimelineEventTypes.ApprovalDecided, exec, approved ? "Approved." : "Rejected.", actor: by, data: stamp);
         if (!approved)
         {
             var reason = string.IsNullOrWhiteSpace(comment) ? "" : $": {comment}";
-            FailStep(exec, new ErrorInfo(ErrorCodes.ApprovalRejected, $"Rejected by {by}{reason}") { Retryable = false });
+
+            // A retry of a rejected approval asks again.
+            FailAttempt(exec, new ErrorInfo(ErrorCodes.ApprovalRejected, $"Rejected by {by}{reason}") { Retryable = false });
             return;
         }
 
@@ -190,10 +205,37 @@ internal sealed partial class RunDriver
             ["decision"] = "approved",
             ["by"] = by,
             ["comment"] = comment,
-            ["data"] = (data["data"] ?? exec.State?["data"])?.DeepClone(),
+            ["data"] = decided,
             ["decidedAt"] = Iso(Now),
         });
     }
+
+    /// <summary>
+    /// Consumes a decision that cannot apply and records why on the timeline, so that its sender, and <c>baton show</c>,
+    /// learn that it did not apply.
+    /// </summary>
+    private void RefuseDecision(SignalRecord signal, StepExecutionRecord? approval, string reason)
+    {
+        Consume(signal, null);
+        var data = SignalStamp(signal);
+        data["refused"] = true;
+        data["reason"] = reason;
+        Emit(TimelineEventTypes.SignalReceived, approval,
+            $"The decision of {signal.Actor ?? "unknown"} on approval '{signal.Target}' was refused: {reason}", actor: signal.Actor, data: data);
+    }
+
+    /// <summary>Refuses a decision that finds no approval waiting at its path, saying how that approval ended.</summary>
+    private void RefuseLateDecision(SignalRecord signal)
+    {
+        var last = _state.Execs.Where(e => e.Path == signal.Target && _state.StepOf(e) is ApprovalStep).MaxBy(e => e.Seq);
+        var reason = last is null ? $"no approval '{signal.Target}' is waiting in run {RunId}."
+            : ApprovalOutcome.Describe(last) ?? $"the approval is no longer waiting (it is {RunStateNames.Step(last.Status)}).";
+        RefuseDecision(signal, last, reason);
+    }
+
+    /// <summary>Who sent a signal, and when it was sent (not when it was consumed): the data of the events it causes.</summary>
+    private static JsonObject SignalStamp(SignalRecord signal)
+        => new() { ["signalId"] = signal.Id, ["sentBy"] = signal.Actor, ["sentAt"] = Iso(signal.CreatedAt) };
 
     private void BeginChild(StepExecutionRecord exec, WorkflowCallStep call)
     {
@@ -204,7 +246,7 @@ internal sealed partial class RunDriver
             var rendered = call.Inputs?.Render(scope) ?? new JsonObject();
             if (rendered is not JsonObject obj)
             {
-                FailStep(exec, new ErrorInfo(ErrorCodes.InvalidConfig, "workflow.inputs must evaluate to a mapping.") { Retryable = false });
+                FailAttempt(exec, new ErrorInfo(ErrorCodes.InvalidConfig, "workflow.inputs must evaluate to a mapping.") { Retryable = false });
                 return;
             }
 
@@ -212,7 +254,7 @@ internal sealed partial class RunDriver
         }
         catch (ExpressionException ex)
         {
-            FailStep(exec, ExpressionError("workflow.inputs", ex));
+            FailAttempt(exec, ExpressionError("workflow.inputs", ex));
             return;
         }
 
@@ -223,7 +265,7 @@ internal sealed partial class RunDriver
         }
         catch (BatonException ex) when (ex is WorkflowInputException or RunStartException)
         {
-            FailStep(exec, new ErrorInfo(ErrorCodes.ChildInputs, ex.Message) { Retryable = false });
+            FailAttempt(exec, new ErrorInfo(ErrorCodes.ChildInputs, ex.Message) { Retryable = false });
             return;
         }
 
@@ -264,7 +306,7 @@ internal sealed partial class RunDriver
 
         var childId = data["childRunId"]?.GetValue<string>();
         var message = data["error"]?["message"]?.GetValue<string>() ?? $"it was {status}";
-        FailStep(exec, new ErrorInfo(ErrorCodes.ChildFailed, $"Child run {childId} {status}: {message}") { Retryable = false });
+        FailAttempt(exec, new ErrorInfo(ErrorCodes.ChildFailed, $"Child run {childId} {status}: {message}") { Retryable = false });
     }
 
     private void CancelChildRun(StepExecutionRecord exec)

@@ -38,6 +38,7 @@ internal sealed partial class RunDriver
     private bool _ended;
     private bool _fetchSignals;
     private bool _isNew;
+    private bool _lateDecisionsTaken;
     private JsonObject? _secrets;
     private Func<JsonObject>? _secretsAccessor;
     private DateTimeOffset _nextHeartbeat;
@@ -53,7 +54,8 @@ internal sealed partial class RunDriver
         _signals.AddRange(signals.OrderBy(s => s.Id));
         foreach (var exec in state.Execs)
         {
-            if (exec.Status == StepStatus.Ready || (exec.Status == StepStatus.Waiting && exec.ReadyAt is not null))
+            // Waits have timers, and containers with a timeout have a deadline, while they run.
+            if (exec.Status == StepStatus.Ready || (exec.Status is StepStatus.Waiting or StepStatus.Running && exec.ReadyAt is not null))
             {
                 _agenda.Add(exec.Seq);
             }
@@ -111,6 +113,12 @@ internal sealed partial class RunDriver
 
                 if (CanRelease())
                 {
+                    if (Run.IsTerminal && !_lateDecisionsTaken && Definition.StepsById.Values.Any(s => s is ApprovalStep))
+                    {
+                        await TakeLateDecisionsAsync(cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
                     PrepareRelease();
                     await CommitAsync(CancellationToken.None).ConfigureAwait(false);
                     break;
@@ -261,6 +269,19 @@ internal sealed partial class RunDriver
                 _signals.Add(signal);
             }
         }
+    }
+
+    /// <summary>
+    /// Commits the run's end while still holding it (from then on the store refuses signals to it), then takes in the
+    /// decisions sent before that commit but after the last look, so that each one is consumed and refused on the
+    /// timeline rather than left pending with nobody to tell its sender. Only runs with approvals pay the extra commit.
+    /// </summary>
+    private async Task TakeLateDecisionsAsync(CancellationToken cancellationToken)
+    {
+        _lateDecisionsTaken = true;
+        await CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        await FetchSignalsAsync(cancellationToken).ConfigureAwait(false);
+        Advance();
     }
 
     /// <summary>Asks the drive to look at newly stored signals now. True once it has; false when the drive ended first.</summary>

@@ -13,14 +13,30 @@ internal static class StepTemplates
     public static string[] StepReferences(StepDefinition step)
         => ReferencedSteps.GetValue(step, static s => Collect(Enumerate((StepDefinition)s)));
 
+    private static readonly ConditionalWeakTable<object, string[]> ReferencedSecrets = new();
+
+    /// <summary>The secrets that the step's own templates read through <c>secrets.NAME</c>, its condition excepted.</summary>
+    public static string[] SecretReferences(StepDefinition step)
+        => ReferencedSecrets.GetValue(step, static s => CollectSecrets(Enumerate((StepDefinition)s).Where(t => t != ((StepDefinition)s).If)));
+
+    /// <summary>The secrets that a template reads.</summary>
+    public static string[] SecretReferences(Template template)
+        => ReferencedSecrets.GetValue(template, static t => CollectSecrets([(Template)t]));
+
+    /// <summary>The secrets that the workflow's outputs read.</summary>
+    public static string[] OutputSecretReferences(WorkflowDefinition definition)
+        => ReferencedSecrets.GetValue(definition, static d => CollectSecrets(((WorkflowDefinition)d).Outputs?.Templates.Select(t => t.Template) ?? []));
+
+    private static string[] CollectSecrets(IEnumerable<Template> templates) => Collect(templates, "secrets");
+
     /// <summary>The ids that the workflow's outputs read.</summary>
     public static string[] OutputReferences(WorkflowDefinition definition)
         => ReferencedSteps.GetValue(definition, static d => Collect(((WorkflowDefinition)d).Outputs?.Templates.Select(t => t.Template) ?? []));
 
-    private static string[] Collect(IEnumerable<Template> templates)
+    private static string[] Collect(IEnumerable<Template> templates, string root = "steps")
         => [.. templates
             .SelectMany(t => t.References)
-            .Where(r => r.Root == "steps" && r.Members.Count > 0)
+            .Where(r => r.Root == root && r.Members.Count > 0)
             .Select(r => r.Members[0])
             .Distinct(StringComparer.Ordinal)];
 

@@ -7,8 +7,9 @@ namespace Baton.Secrets;
 /// stored, logged or shown, so a secret that leaks into a step's output is stored masked.
 /// </summary>
 /// <remarks>
-/// Masking matches the value as it is and its URL-encoded form. A secret that a step transforms (say, base64)
-/// cannot be recognised: send secrets where they are used, not through outputs.
+/// Masking matches the value as it is and every form URL encoding gives it (see <see cref="SecretForms"/>). A JSON
+/// number or boolean whose text holds a secret is replaced by the string <c>***</c>. A secret that a step transforms
+/// (say, base64) cannot be recognised: send secrets where they are used, not through outputs.
 /// </remarks>
 public sealed class SecretMasker
 {
@@ -30,12 +31,7 @@ public sealed class SecretMasker
             var set = new HashSet<string>(_values, StringComparer.Ordinal);
             foreach (var value in values.Where(v => !string.IsNullOrEmpty(v)))
             {
-                set.Add(value);
-                var encoded = Uri.EscapeDataString(value);
-                if (encoded != value)
-                {
-                    set.Add(encoded);
-                }
+                set.UnionWith(SecretForms.Of(value));
             }
 
             // Longest first, so that a secret containing another is masked whole.
@@ -62,7 +58,10 @@ public sealed class SecretMasker
         return text;
     }
 
-    /// <summary>Returns the tree with every string (values and property names) masked: the same instance when nothing needed masking.</summary>
+    /// <summary>
+    /// Returns the tree with every string (values and property names) masked, and every number or boolean whose text holds
+    /// a secret replaced by the string <c>***</c>: the same instance when nothing needed masking.
+    /// </summary>
     public JsonNode? MaskNode(JsonNode? node)
     {
         if (_values.Length == 0 || node is null || !NeedsMask(node))
@@ -77,15 +76,23 @@ public sealed class SecretMasker
     {
         JsonObject obj => obj.Any(p => MaskText(p.Key) != p.Key || (p.Value is not null && NeedsMask(p.Value))),
         JsonArray array => array.Any(i => i is not null && NeedsMask(i)),
-        JsonValue value => value.TryGetValue<string>(out var s) && MaskText(s) != s,
+        JsonValue value => value.TryGetValue<string>(out var s) ? MaskText(s) != s : HoldsSecret(value),
         _ => false,
     };
+
+    /// <summary>True when a number's or a boolean's JSON text holds a secret: such a value cannot be masked in place.</summary>
+    private bool HoldsSecret(JsonValue value)
+    {
+        var text = value.ToJsonString();
+        return MaskText(text) != text;
+    }
 
     private JsonNode? Rewrite(JsonNode? node) => node switch
     {
         JsonObject obj => RewriteObject(obj),
         JsonArray array => new JsonArray([.. array.Select(Rewrite)]),
         JsonValue value when value.TryGetValue<string>(out var s) => JsonValue.Create(MaskText(s)),
+        JsonValue value when HoldsSecret(value) => JsonValue.Create(Mask),
         _ => node?.DeepClone(),
     };
 

@@ -36,6 +36,9 @@ public static class ErrorCodes
     /// <summary>A step was interrupted by crashes more times in a row than the engine allows. Not retryable.</summary>
     public const string Interrupted = "step.interrupted";
 
+    /// <summary>A secret the step reads has no value in the process driving the run (it had one when the run started). Not retryable.</summary>
+    public const string SecretMissing = "secret.missing";
+
     /// <summary>The HTTP response had a status the step did not expect; the full code is <c>http.status.NNN</c>.</summary>
     public const string HttpStatusPrefix = "http.status.";
 

@@ -148,4 +148,129 @@ public sealed class EngineApprovalTests
         var decided = await h.Engine.DecideAsync(waiting.RunId, "review", new ApprovalDecision(true, "ana"));
         decided.Status.Should().Be(RunStatus.Completed);
     }
+
+    [Fact]
+    public async Task DecideAsync_EditWithOnlyTheEditableField_IsMergedOverTheDataAndKeepsTheOtherFields()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var waiting = await h.RunAsync(Review);
+
+        var result = await h.Engine.DecideAsync(waiting.RunId, "review",
+            new ApprovalDecision(true, "ana", null, new JsonObject { ["summary"] = "Final" }));
+
+        result.Status.Should().Be(RunStatus.Completed);
+        var data = (await h.StepAsync(waiting.RunId, "review")).Output!["data"]!;
+        data["summary"]!.GetValue<string>().Should().Be("Final");
+        data["score"]!.GetValue<int>().Should().Be(7, "a field the edit leaves out keeps its value");
+    }
+
+    [Fact]
+    public async Task DecideAsync_EditThatNullsAFieldThatIsNotEditable_IsRefusedNamingIt()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var waiting = await h.RunAsync(Review);
+
+        var act = () => h.Engine.DecideAsync(waiting.RunId, "review",
+            new ApprovalDecision(true, "ana", null, new JsonObject { ["summary"] = "x", ["score"] = null }));
+
+        (await act.Should().ThrowAsync<InvalidRunOperationException>()).Which.Message.Should().Contain("changes 'score'");
+        (await h.StepAsync(waiting.RunId, "review")).Status.Should().Be(StepStatus.Waiting);
+    }
+
+    [Fact]
+    public async Task DecideAsync_ThreeDecisionsAtOnce_ExactlyOneAppliesAndTheOthersAreToldWhoDecided()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var waiting = await h.RunAsync("""
+            name: race
+            steps:
+              - id: review
+                approval: { title: Go? }
+            """);
+        using var start = new ManualResetEventSlim();
+        var deciders = new[] { "ana", "lee", "kim" };
+        var calls = deciders.Select(by => Task.Run(async () =>
+        {
+            start.Wait();
+            await h.Engine.DecideAsync(waiting.RunId, "review", new ApprovalDecision(by != "kim", by));
+        })).ToList();
+
+        start.Set();
+        var outcomes = await Task.WhenAll(calls.Select(async c =>
+        {
+            try
+            {
+                await c;
+                return null;
+            }
+            catch (InvalidRunOperationException ex)
+            {
+                return ex.Message;
+            }
+        }));
+
+        outcomes.Count(o => o is null).Should().Be(1, "exactly one decision applies");
+        var step = await h.StepAsync(waiting.RunId, "review");
+        var winner = step.Actor!;
+        outcomes.Where(o => o is not null).Should().HaveCount(2)
+            .And.OnlyContain(o => o!.Contains($"the approval was already decided by {winner}"));
+        var details = await h.DetailsAsync(waiting.RunId);
+        details.Timeline.Count(e => e.Type == TimelineEventTypes.ApprovalDecided).Should().Be(1);
+        // A decision that reached the store was consumed and recorded as refused; one sent after the run ended was refused at once.
+        var refused = details.Timeline.Where(e => e.Type == TimelineEventTypes.SignalReceived && e.Data?["refused"]?.GetValue<bool>() == true).ToList();
+        refused.Select(e => e.Actor).Should().NotContain(winner).And.OnlyHaveUniqueItems();
+        details.PendingSignals.Should().BeEmpty("every decision that reached the run is consumed, applied or refused");
+    }
+
+    [Fact]
+    public async Task Drive_TwoDecisionsStoredForOneApproval_TheFirstAppliesAndTheSecondIsConsumedAndRecordedAsRefused()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var waiting = await h.RunAsync("""
+            name: two-decisions
+            steps:
+              - id: review
+                approval: { title: Go? }
+              - id: next
+                approval: { title: And then? }
+            """);
+        foreach (var (by, approved) in new[] { ("user:ana", true), ("user:lee", false) })
+        {
+            await h.Store.DeliverSignalAsync(new SignalRecord
+            {
+                RunId = waiting.RunId,
+                Kind = SignalKind.Approval,
+                Name = approved ? "approve" : "reject",
+                Target = "review",
+                Actor = by,
+                CreatedAt = DateTimeOffset.UtcNow,
+                Data = new JsonObject { ["approved"] = approved },
+            }, CancellationToken.None);
+        }
+
+        var result = await h.Engine.DriveAsync(waiting.RunId);
+
+        result.Status.Should().Be(RunStatus.Waiting, "the run went on to the next approval");
+        (await h.StepAsync(waiting.RunId, "review")).Actor.Should().Be("user:ana");
+        var details = await h.DetailsAsync(waiting.RunId);
+        details.PendingSignals.Should().BeEmpty();
+        var refusal = details.Timeline.Single(e => e.Type == TimelineEventTypes.SignalReceived);
+        refusal.Actor.Should().Be("user:lee");
+        refusal.Path.Should().Be("review");
+        refusal.Data!["refused"]!.GetValue<bool>().Should().BeTrue();
+        refusal.Data!["sentBy"]!.GetValue<string>().Should().Be("user:lee");
+        refusal.Message.Should().Contain("the approval was already decided by user:ana (approved)");
+    }
+
+    [Fact]
+    public async Task DecideAsync_AfterTheApprovalWasDecided_IsRefusedNamingWhoDecided()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var waiting = await h.RunAsync(Review);
+        await h.Engine.DecideAsync(waiting.RunId, "review", new ApprovalDecision(true, "ana"));
+
+        var late = () => h.Engine.DecideAsync(waiting.RunId, "review", new ApprovalDecision(false, "lee"));
+
+        (await late.Should().ThrowAsync<InvalidRunOperationException>()).Which.Message.Should().Contain("the approval was already decided by user:ana (approved)");
+    }
 }

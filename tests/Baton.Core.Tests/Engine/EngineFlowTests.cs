@@ -96,7 +96,7 @@ public sealed class EngineFlowTests
                   default:
                     goto: archive
               - id: legal
-                if: steps.route.output.case == '1'
+                if: steps.route.output.case == 1
                 set: { where: legal }
               - id: archive
                 if: steps.route.output.case == 'default'
@@ -106,7 +106,7 @@ public sealed class EngineFlowTests
 
         result.Status.Should().Be(RunStatus.Completed);
         result.Output!["where"]!.GetValue<string>().Should().Be(expected);
-        result.Output!["case"]!.GetValue<string>().Should().Be(expectedCase);
+        result.Output!["case"]!.ToString().Should().Be(expectedCase);
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class EngineFlowTests
     }
 
     [Fact]
-    public async Task RunAsync_GotoLoopBeyondMaxIterations_FailsTheRun()
+    public async Task RunAsync_GotoLoopBeyondMaxIterations_RunsTheStepMaxTimesThenFailsTheRunNamingARecordedPath()
     {
         await using var h = await EngineHarness.CreateAsync();
         var result = await h.RunAsync("""
@@ -235,7 +235,91 @@ public sealed class EngineFlowTests
 
         result.Status.Should().Be(RunStatus.Failed);
         result.Error!.Code.Should().Be("max-iterations");
-        result.Error.Message.Should().Contain("max-iterations of 4");
+        result.Error.Message.Should().Be("Step 'spin#5' failed: Step 'spin' may run at most 4 times in one pass of its sequence (max-iterations: 4), and the flow came back to it again. Raise max-iterations on the step if the loop is meant to run longer.");
+        (await h.Store.GetRunAsync(result.RunId, CancellationToken.None))!.Vars["n"]!.GetValue<double>().Should().Be(4, "the step ran exactly max-iterations times");
+        var breach = await h.StepAsync(result.RunId, "spin#5");
+        breach.Status.Should().Be(StepStatus.Failed);
+        breach.Error!.Code.Should().Be("max-iterations");
+    }
+
+    [Fact]
+    public async Task RunAsync_MaxIterationsBreachInsideAGroup_IsCaughtByTheGroupsOnErrorNotTheStepsOwn()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var result = await h.RunAsync("""
+            name: caught
+            steps:
+              - id: loop
+                on-error: continue
+                steps:
+                  - id: spin
+                    max-iterations: 2
+                    on-error: { goto: never }
+                    set: { n: "${{ (vars.n ?? 0) + 1 }}" }
+                  - id: again
+                    switch:
+                      cases:
+                        - when: true
+                          goto: spin
+                  - id: never
+                    set: { reached: true }
+              - id: after
+                set: { done: true }
+            outputs: { loop: "${{ steps.loop.status }}", code: "${{ steps.loop.error.code }}", done: "${{ vars.done }}", reached: "${{ vars.reached }}" }
+            """);
+
+        result.Status.Should().Be(RunStatus.Completed);
+        result.Output!["loop"]!.GetValue<string>().Should().Be("failed");
+        result.Output!["code"]!.GetValue<string>().Should().Be("max-iterations");
+        result.Output!["done"]!.GetValue<bool>().Should().BeTrue();
+        result.Output!["reached"].Should().BeNull("the looping step's own on-error does not apply to a breach");
+    }
+
+    [Fact]
+    public async Task RunAsync_SwitchUnnamedCase_OutputsItsIndexFromZeroAsANumber()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var result = await h.RunAsync("""
+            name: index
+            steps:
+              - id: s
+                switch:
+                  cases:
+                    - when: false
+                      steps: [{ id: a, set: { x: a } }]
+                    - when: true
+                      steps: [{ id: b, set: { x: b } }]
+              - id: check
+                set: { second: "${{ steps.s.output.case == 1 }}" }
+            outputs: { case: "${{ steps.s.output.case }}", second: "${{ vars.second }}" }
+            """);
+
+        result.Status.Should().Be(RunStatus.Completed);
+        result.Output!["case"]!.GetValueKind().Should().Be(System.Text.Json.JsonValueKind.Number);
+        result.Output!["case"]!.GetValue<int>().Should().Be(1);
+        result.Output!["second"]!.GetValue<bool>().Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task RunAsync_SwitchCaseConditionFails_NamesTheCaseByItsIndexInCases()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var result = await h.RunAsync("""
+            name: broken-case
+            steps:
+              - id: s
+                switch:
+                  cases:
+                    - when: false
+                      goto: end
+                    - when: inputs.x < 1
+                      goto: end
+              - id: end
+                set: { x: 1 }
+            """, new JsonObject { ["x"] = "a" });
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Message.Should().Contain("'cases[1].when'");
     }
 
     [Fact]

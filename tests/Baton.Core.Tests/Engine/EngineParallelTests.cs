@@ -120,6 +120,84 @@ public sealed class EngineParallelTests
     }
 
     [Fact]
+    public async Task RunAsync_ParallelAnyWithABranchSkippedByItsCondition_TheRealBranchWins()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var run = h.RunAsync("""
+            name: skipped-hedge
+            steps:
+              - id: hedge
+                parallel:
+                  mode: any
+                  branches:
+                    - id: off
+                      if: false
+                      probe: { output: never }
+                    - id: real
+                      probe: { name: real, block: true, output: answer }
+            outputs: ${{ steps.hedge.output }}
+            """);
+
+        await h.Probe.StartedAsync("real");
+        h.Probe.Release("real");
+        var result = await run;
+
+        result.Status.Should().Be(RunStatus.Completed);
+        result.Output!.GetValue<string>().Should().Be("answer");
+        (await h.StepAsync(result.RunId, "hedge/real")).Status.Should().Be(StepStatus.Completed);
+        (await h.StepAsync(result.RunId, "hedge/off")).Status.Should().Be(StepStatus.Skipped);
+    }
+
+    [Fact]
+    public async Task RunAsync_ParallelAnyWhereEveryBranchIsSkipped_CompletesWithNullOutput()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var result = await h.RunAsync("""
+            name: all-skipped
+            steps:
+              - id: hedge
+                parallel:
+                  mode: any
+                  branches:
+                    - id: a
+                      if: false
+                      probe: {}
+                    - id: b
+                      if: false
+                      probe: {}
+            outputs: { out: "${{ steps.hedge.output }}", status: "${{ steps.hedge.status }}" }
+            """);
+
+        result.Status.Should().Be(RunStatus.Completed);
+        result.Output!["out"].Should().BeNull();
+        result.Output!["status"]!.GetValue<string>().Should().Be("completed");
+        h.Probe.Calls.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task RunAsync_ParallelAnyWhereOneBranchFailsAndTheOtherIsSkipped_FailsWithTheFailure()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var result = await h.RunAsync("""
+            name: fail-and-skip
+            steps:
+              - id: hedge
+                parallel:
+                  mode: any
+                  branches:
+                    - id: a
+                      probe: { failAlways: true, retryable: false, code: source.down }
+                    - id: b
+                      if: false
+                      probe: {}
+            """);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Code.Should().Be("source.down");
+        result.Error.Message.Should().Contain("Every branch failed or was skipped");
+    }
+
+    [Fact]
     public async Task NestedAnyParallels_OuterWinsWhileInnerStillCompensates_EverythingLosingIsUndoneAndTheRunCompletes()
     {
         await using var h = await EngineHarness.CreateAsync();

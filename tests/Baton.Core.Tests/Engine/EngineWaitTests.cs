@@ -115,6 +115,38 @@ public sealed class EngineWaitTests
     }
 
     [Fact]
+    public async Task SignalAsync_EventBeforeTheWaitBegins_IsListedPendingThenStampedWithItsSenderAndSendTime()
+    {
+        await using var h = await EngineHarness.CreateAsync(manualTime: true);
+        var result = await h.RunAsync("""
+            name: early-stamped
+            steps:
+              - id: approve-first
+                approval: { title: Go? }
+              - id: ack
+                wait: { event: shipped }
+            """);
+        var sentAt = h.Time!.GetUtcNow();
+
+        await h.Engine.SignalAsync(result.RunId, "shipped", by: "lee");
+        var pending = (await h.DetailsAsync(result.RunId)).PendingSignals.Should().ContainSingle().Which;
+        pending.Name.Should().Be("shipped");
+        pending.Actor.Should().Be("user:lee");
+        pending.CreatedAt.Should().Be(sentAt);
+
+        h.Time.Advance(TimeSpan.FromMinutes(5));
+        await h.Engine.DecideAsync(result.RunId, "approve-first", new Baton.Engine.ApprovalDecision(true, "ana"));
+
+        var details = await h.DetailsAsync(result.RunId);
+        details.PendingSignals.Should().BeEmpty();
+        var received = details.Timeline.Single(e => e.Type == TimelineEventTypes.SignalReceived);
+        received.At.Should().Be(sentAt + TimeSpan.FromMinutes(5), "the event is consumed when the wait begins");
+        received.Data!["sentBy"]!.GetValue<string>().Should().Be("user:lee");
+        received.Data!["sentAt"]!.GetValue<string>().Should().Be(sentAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+        received.Data!["event"]!.GetValue<string>().Should().Be("shipped");
+    }
+
+    [Fact]
     public async Task EventWait_TimeoutPassesFirst_CompletesWithTimedOut()
     {
         await using var h = await EngineHarness.CreateAsync(manualTime: true);

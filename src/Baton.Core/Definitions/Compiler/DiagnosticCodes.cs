@@ -36,6 +36,7 @@ internal static class DiagnosticCodes
     public const string InvalidWait = "BATON029";
     public const string InvalidTime = "BATON030";
     public const string ExpressionPlacement = "BATON031";
+    public const string RetryOnContainer = "BATON032";
 
     public const string ExpressionSyntax = "BATON040";
     public const string UnknownName = "BATON041";

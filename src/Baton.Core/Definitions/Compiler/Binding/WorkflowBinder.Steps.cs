@@ -103,6 +103,14 @@ internal sealed partial class WorkflowBinder
         var spec = kind is null ? null : LanguageSpec.FindKind(kind);
         var custom = kind is not null && spec is null;
         var retry = map["retry"] is { } retryNode ? BindRetry(retryNode) : null;
+        if (map.Find("retry") is { } retryEntry && kind is "parallel" or "foreach" or "steps" or "switch")
+        {
+            _diagnostics.Error(
+                DiagnosticCodes.RetryOnContainer,
+                retryEntry.Key.Location,
+                $"'retry' cannot be set on a {kind} step: a retry would run again the steps inside it that already completed. Put 'retry' on the steps inside it, or move the steps into a child workflow and retry the 'workflow' step that calls it.");
+        }
+
         var timeout = map["timeout"] is { } timeoutNode ? DurationValue(timeoutNode, "timeout", allowZero: false) : null;
         return new StepFields(
             Id: idNode is null ? string.Empty : BindId(idNode),

@@ -13,7 +13,7 @@ internal static class StepPlaces
         return step.Sequence.Role switch
         {
             SequenceRole.Compensation => $"in the compensation of step '{parent.Id}'",
-            SequenceRole.Case => $"in case {step.Sequence.Ordinal + 1} of switch step '{parent.Id}'",
+            SequenceRole.Case => $"in cases[{step.Sequence.Ordinal}] of switch step '{parent.Id}'",
             SequenceRole.DefaultCase => $"in the default case of switch step '{parent.Id}'",
             SequenceRole.Branch => $"a branch of parallel step '{parent.Id}'",
             _ => parent is GroupStep ? $"inside group step '{parent.Id}'" : $"inside {parent.Kind} step '{parent.Id}'",
