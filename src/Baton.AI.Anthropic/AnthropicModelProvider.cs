@@ -45,6 +45,10 @@ public sealed class AnthropicModelProvider : IModelProvider
     public string Name => "anthropic";
 
     /// <inheritdoc/>
+    /// <remarks>The key's variable, and the bearer and identity tokens the Anthropic SDK also reads.</remarks>
+    public IReadOnlyCollection<string> ApiKeyVariables { get; } = ["ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_IDENTITY_TOKEN"];
+
+    /// <inheritdoc/>
     public IChatClient CreateClient(ModelSettings settings, ModelCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(settings);

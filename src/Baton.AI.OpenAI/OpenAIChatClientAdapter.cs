@@ -22,6 +22,7 @@ internal sealed class OpenAIChatClientAdapter : IChatClient
     private readonly OpenAIClient _client;
     private readonly HttpClient _http;
     private readonly ChatClientMetadata _metadata;
+    private readonly bool _alsoMaxTokens;
 
     private OpenAIChatClientAdapter(string provider, ModelSettings settings, OpenAIClient client, HttpClient http, Uri endpoint)
     {
@@ -30,6 +31,7 @@ internal sealed class OpenAIChatClientAdapter : IChatClient
         _client = client;
         _http = http;
         _metadata = new ChatClientMetadata(provider, endpoint, settings.Model.Model);
+        _alsoMaxTokens = !OpenAIEndpoint.ReadsMaxCompletionTokensOnly(endpoint);
     }
 
     public static OpenAIChatClientAdapter Create(string provider, ModelSettings settings, Uri baseUrl, string apiKey, TimeProvider timeProvider)
@@ -52,7 +54,7 @@ internal sealed class OpenAIChatClientAdapter : IChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         var sdkMessages = OpenAIMessageMapper.ToSdk(messages, options?.Instructions);
-        var sdkOptions = OpenAIOptionsMapper.ToSdk(options, _settings, _provider, out var logProbs);
+        var sdkOptions = OpenAIOptionsMapper.ToSdk(options, _settings, _provider, _alsoMaxTokens, out var logProbs);
         var chat = _client.GetChatClient(options?.ModelId ?? _settings.Model.Model);
         ClientResult<Sdk.ChatCompletion> result;
         try

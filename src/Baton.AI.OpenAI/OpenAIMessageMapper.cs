@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Baton.AI.Models;
 using Microsoft.Extensions.AI;
 using Sdk = OpenAI.Chat;
 
@@ -58,7 +57,7 @@ internal static class OpenAIMessageMapper
         {
             foreach (var functionResult in message.Contents.OfType<FunctionResultContent>())
             {
-                result.Add(new Sdk.ToolChatMessage(functionResult.CallId, ResultText(functionResult.Result)));
+                result.Add(new Sdk.ToolChatMessage(functionResult.CallId, JsonValues.ToText(functionResult.Result)));
             }
         }
         else
@@ -85,14 +84,4 @@ internal static class OpenAIMessageMapper
 
         return assistant;
     }
-
-    private static string ResultText(object? result) => result switch
-    {
-        null => "",
-        string text => text,
-        JsonElement { ValueKind: JsonValueKind.String } element => element.GetString() ?? "",
-        JsonElement element => element.GetRawText(),
-        JsonNode node => node.ToJsonString(),
-        _ => JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(result.GetType())),
-    };
 }

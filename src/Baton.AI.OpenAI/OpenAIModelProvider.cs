@@ -33,6 +33,9 @@ public sealed class OpenAIModelProvider : IModelProvider
     public string Name => "openai";
 
     /// <inheritdoc/>
+    public IReadOnlyCollection<string> ApiKeyVariables { get; } = ["OPENAI_API_KEY"];
+
+    /// <inheritdoc/>
     public IChatClient CreateClient(ModelSettings settings, ModelCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(settings);

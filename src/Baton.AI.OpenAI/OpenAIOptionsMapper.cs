@@ -12,16 +12,30 @@ internal static partial class OpenAIOptionsMapper
 
     private const int MaxTopLogProbs = 20;
 
-    public static Sdk.ChatCompletionOptions ToSdk(ChatOptions? options, ModelSettings settings, string provider, out bool logProbs)
+    /// <param name="options">The call's options.</param>
+    /// <param name="settings">The model's defaults.</param>
+    /// <param name="provider">The provider's name, for messages.</param>
+    /// <param name="alsoMaxTokens">Send the output cap as <c>max_tokens</c> too (see <see cref="OpenAIEndpoint.ReadsMaxCompletionTokensOnly"/>).</param>
+    /// <param name="logProbs">Whether log-probabilities were asked for.</param>
+    public static Sdk.ChatCompletionOptions ToSdk(ChatOptions? options, ModelSettings settings, string provider, bool alsoMaxTokens, out bool logProbs)
     {
+        var maxTokens = options?.MaxOutputTokens ?? settings.MaxOutputTokens;
         var result = new Sdk.ChatCompletionOptions
         {
             Temperature = options?.Temperature ?? (float?)settings.Temperature,
-            MaxOutputTokenCount = options?.MaxOutputTokens ?? settings.MaxOutputTokens,
+            MaxOutputTokenCount = maxTokens,
             TopP = options?.TopP,
             FrequencyPenalty = options?.FrequencyPenalty,
             PresencePenalty = options?.PresencePenalty,
         };
+        if (alsoMaxTokens && maxTokens is { } cap)
+        {
+            // The SDK writes only max_completion_tokens; its JSON patch adds a body property it has no setter for.
+#pragma warning disable SCME0001 // JsonPatch is marked for evaluation; it is the SDK's one way to add a body property.
+            result.Patch.Set("$.max_tokens"u8, cap);
+#pragma warning restore SCME0001
+        }
+
         foreach (var stop in options?.StopSequences ?? [])
         {
             result.StopSequences.Add(stop);

@@ -15,10 +15,15 @@ public static class AIStepKinds
     ];
 
     /// <summary>The kinds and their configuration schemas, for a compiler that runs without the executors (<c>baton validate</c>).</summary>
-    public static IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonObject?> Schemas() => new Dictionary<string, System.Text.Json.Nodes.JsonObject?>(StringComparer.Ordinal)
+    /// <param name="providers">The model providers the host will run with, so that the compiler reports a model of any other; null accepts any provider.</param>
+    public static IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonObject?> Schemas(IEnumerable<Models.IModelProvider>? providers = null)
     {
-        ["llm"] = AIStepSchemas.Llm(),
-        ["classify"] = AIStepSchemas.Classify(),
-        ["agent"] = AIStepSchemas.Agent(),
-    };
+        var names = providers?.Select(p => p.Name.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        return new Dictionary<string, System.Text.Json.Nodes.JsonObject?>(StringComparer.Ordinal)
+        {
+            ["llm"] = AIStepSchemas.Llm(names),
+            ["classify"] = AIStepSchemas.Classify(names),
+            ["agent"] = AIStepSchemas.Agent(names),
+        };
+    }
 }

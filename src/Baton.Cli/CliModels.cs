@@ -19,20 +19,26 @@ internal static class CliModels
     ];
 
     /// <summary>A compiler that knows the AI step kinds, for commands that compile without an engine.</summary>
-    public static WorkflowCompiler Compiler() => new(new WorkflowCompilerOptions { CustomKinds = AIStepKinds.Schemas() });
+    public static WorkflowCompiler Compiler() => new(new WorkflowCompilerOptions { CustomKinds = AIStepKinds.Schemas(Providers()) });
 
     /// <summary>Parses <c>--model ALIAS=provider/model</c> options.</summary>
-    /// <exception cref="UsageException">A malformed option, or an alias the workflow does not define.</exception>
+    /// <exception cref="UsageException">A malformed option, a provider the CLI does not have, or an alias the workflow does not define.</exception>
     public static Dictionary<string, string> Overrides(WorkflowDefinition definition, IEnumerable<string> options)
     {
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
         var aliases = new ModelCatalog(definition).Aliases;
+        var providers = Providers().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
         foreach (var option in options)
         {
             var separator = option.IndexOf('=', StringComparison.Ordinal);
             if (separator <= 0 || !ModelReference.TryParse(option[(separator + 1)..], out var reference))
             {
                 throw new UsageException($"--model '{option}' must have the form ALIAS=provider/model, such as triage=openai/gpt-4o-mini.");
+            }
+
+            if (!providers.Contains(reference.Provider, StringComparer.Ordinal))
+            {
+                throw new UsageException($"--model '{option}': {ModelProviderRegistry.UnknownProvider(reference, providers)}");
             }
 
             var alias = option[..separator];

@@ -15,6 +15,13 @@ public interface IModelProvider
     /// <summary>The provider part of <c>provider/model</c>: lower case.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// The environment variables this provider reads credentials from when the project config names none, such as
+    /// <c>OPENAI_API_KEY</c>. The processes Baton starts do not inherit them (see <see cref="Secrets.CredentialVariables"/>).
+    /// Default: none.
+    /// </summary>
+    IReadOnlyCollection<string> ApiKeyVariables => [];
+
     /// <summary>Makes a client for the settings. Cheap to call; clients may be cached by the caller per settings.</summary>
     /// <exception cref="ModelConfigurationException">The settings are not usable, such as a missing API key.</exception>
     IChatClient CreateClient(ModelSettings settings, ModelCredentials credentials);

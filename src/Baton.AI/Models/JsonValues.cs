@@ -51,13 +51,18 @@ internal static class JsonValues
     public static Dictionary<string, object?> ToArguments(JsonObject arguments)
         => arguments.ToDictionary(p => p.Key, p => (object?)ToElement(p.Value), StringComparer.Ordinal);
 
-    /// <summary>The text of a tool result as a model sees it: strings as they are, anything else as JSON.</summary>
+    /// <summary>The text of a tool result as a model sees it: strings as they are, anything else as compact JSON.</summary>
+    /// <remarks>
+    /// The JSON escapes only what JSON requires: quotes stay <c>\"</c> and apostrophes and non-ASCII letters stay as they are,
+    /// rather than <c>\u0022</c> and <c>\u0027</c>, which cost a model tokens and make the text harder to read. The text goes
+    /// to a model, never into HTML.
+    /// </remarks>
     public static string ToText(object? value) => value switch
     {
         null => string.Empty,
         string text => text,
         JsonElement { ValueKind: JsonValueKind.String } element => element.GetString() ?? string.Empty,
         JsonValue node when node.GetValueKind() == JsonValueKind.String => node.GetValue<string>(),
-        _ => ToNode(value)?.ToJsonString() ?? string.Empty,
+        _ => ToNode(value)?.ToJsonString(BatonJsonContext.NodeOptions) ?? string.Empty,
     };
 }

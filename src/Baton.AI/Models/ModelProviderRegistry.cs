@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Baton.AI.Telemetry;
 using Baton.Definitions.Compiler;
+using Baton.Secrets;
 using Microsoft.Extensions.AI;
 
 namespace Baton.AI.Models;
@@ -11,7 +12,9 @@ namespace Baton.AI.Models;
 /// <remarks>
 /// Thread-safe. A client is made once per <see cref="ModelSettings"/> and API key, and reused: settings hold no secret, so the
 /// key is part of the cache key only as a SHA-256 fingerprint, which lets a rotated key take effect without a restart.
-/// When two providers have the same name, the later one wins, so that code can replace a built-in provider.
+/// When two providers have the same name, the later one wins, so that code can replace a built-in provider. Each provider's
+/// <see cref="IModelProvider.ApiKeyVariables"/> are registered with <see cref="CredentialVariables"/>, so that no process
+/// Baton starts inherits them.
 /// </remarks>
 public sealed class ModelProviderRegistry
 {
@@ -35,6 +38,7 @@ public sealed class ModelProviderRegistry
             }
 
             _providers[provider.Name.Trim().ToLowerInvariant()] = provider;
+            CredentialVariables.Register(provider.ApiKeyVariables);
         }
 
         _timeProvider = timeProvider ?? TimeProvider.System;
@@ -73,9 +77,14 @@ public sealed class ModelProviderRegistry
             return provider;
         }
 
-        var known = ProviderNames.Count == 0 ? "none is registered" : $"the known ones are {string.Join(", ", ProviderNames)}";
-        throw new ModelConfigurationException(
-            $"The model '{model}' names the provider '{model.Provider}', which is not registered: {known}.{Suggestions.Hint(model.Provider, ProviderNames)}");
+        throw new ModelConfigurationException(UnknownProvider(model, ProviderNames));
+    }
+
+    /// <summary>The message for a model whose provider is not among <paramref name="names"/>, with the closest name as a hint.</summary>
+    internal static string UnknownProvider(ModelReference model, IReadOnlyCollection<string> names)
+    {
+        var known = names.Count == 0 ? "none is registered" : $"the known ones are {string.Join(", ", names)}";
+        return $"The model '{model}' names the provider '{model.Provider}', which is not registered: {known}.{Suggestions.Hint(model.Provider, names)}";
     }
 
     private IChatClient Create(IModelProvider provider, ModelSettings settings, ModelCredentials credentials)

@@ -6,9 +6,14 @@ namespace Baton.AI.Steps;
 /// The JSON Schemas of the AI step kinds' configurations: the compiler checks configurations against them (a template
 /// matches any type), <c>baton schema</c> publishes them for editors, and each attempt checks the rendered configuration.
 /// </summary>
+/// <remarks>
+/// Each <c>model</c> property carries the keyword <c>x-baton-model</c> with the providers the host knows: the compiler then
+/// checks that a step's model is a defined alias or names one of them (BATON084, BATON085), before anything runs.
+/// </remarks>
 internal static class AIStepSchemas
 {
-    public static JsonObject Llm() => Parse("""
+    /// <param name="providers">The host's model providers; null when unknown (then only aliases are checked).</param>
+    public static JsonObject Llm(IEnumerable<string>? providers) => WithModel(providers, """
         {
           "type": "object",
           "description": "One model call, optionally with a validated structured output (docs/ai.md#llm).",
@@ -31,7 +36,8 @@ internal static class AIStepSchemas
         }
         """);
 
-    public static JsonObject Classify() => Parse("""
+    /// <param name="providers">The host's model providers; null when unknown.</param>
+    public static JsonObject Classify(IEnumerable<string>? providers) => WithModel(providers, """
         {
           "type": "object",
           "description": "A choice among labels, with a confidence (docs/ai.md#classify).",
@@ -47,7 +53,8 @@ internal static class AIStepSchemas
         }
         """);
 
-    public static JsonObject Agent() => Parse("""
+    /// <param name="providers">The host's model providers; null when unknown.</param>
+    public static JsonObject Agent(IEnumerable<string>? providers) => WithModel(providers, """
         {
           "type": "object",
           "description": "A goal pursued with an allow-list of tools, within a budget (docs/ai.md#agent).",
@@ -74,13 +81,26 @@ internal static class AIStepSchemas
               "items": {
                 "type": "object",
                 "properties": {
-                  "name": { "type": "string" },
+                  "name": { "type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$", "description": "1 to 64 letters, digits, '_' or '-'." },
                   "description": { "type": "string" },
                   "parameters": { "type": "object" },
                   "http": { "type": "object" },
                   "run": { "type": "object" },
                   "workflow": { "type": "object" },
-                  "mcp": { "type": "object" }
+                  "mcp": {
+                    "type": "object",
+                    "required": ["command", "tools"],
+                    "properties": {
+                      "command": { "type": "string" },
+                      "tools": {
+                        "type": "array",
+                        "description": "The allow-list: the server's tools the agent may use.",
+                        "minItems": 1,
+                        "uniqueItems": true,
+                        "items": { "type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$" }
+                      }
+                    }
+                  }
                 },
                 "additionalProperties": false
               }
@@ -89,5 +109,17 @@ internal static class AIStepSchemas
         }
         """);
 
-    private static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
+    /// <summary>The schema, with <c>model</c> marked as a model and the known providers.</summary>
+    private static JsonObject WithModel(IEnumerable<string>? providers, string json)
+    {
+        var schema = JsonNode.Parse(json)!.AsObject();
+        var marker = new JsonObject();
+        if (providers is not null)
+        {
+            marker["providers"] = new JsonArray([.. providers.Order(StringComparer.Ordinal).Select(p => (JsonNode?)p)]);
+        }
+
+        schema["properties"]!["model"]!["x-baton-model"] = marker;
+        return schema;
+    }
 }

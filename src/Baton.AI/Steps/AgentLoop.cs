@@ -1,17 +1,16 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Baton.AI.Models;
 using Baton.AI.Tools;
+using Baton.AI.Usage;
 using Baton.Steps;
 using Microsoft.Extensions.AI;
 
 namespace Baton.AI.Steps;
 
 /// <summary>One attempt of an agent: turns of the model, each followed by the tool calls it asked for, until it answers.</summary>
-internal sealed class AgentLoop(AgentConfig config, ModelSession session, AgentToolbox toolbox, StepContext context, TimeProvider time)
+internal sealed class AgentLoop(AgentConfig config, ModelSession session, AgentToolbox toolbox, StepContext context, AgentClock clock)
 {
     private readonly JsonArray _toolCalls = [];
-    private readonly long _started = time.GetTimestamp();
 
     public async Task<StepOutcome> RunAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +33,19 @@ internal sealed class AgentLoop(AgentConfig config, ModelSession session, AgentT
                 return breach;
             }
 
-            var reply = await session.CallAsync($"turn-{turn}", "agent.turn", conversation, options, cancellationToken).ConfigureAwait(false);
+            ChatResponse reply;
+            using (var deadline = clock.Within(config.TimeBudget, cancellationToken))
+            {
+                try
+                {
+                    reply = await session.CallAsync($"turn-{turn}", ModelCallRecord.AgentTurnKind, conversation, options, deadline.Token).ConfigureAwait(false);
+                }
+                catch (Exception) when (deadline.Expired)
+                {
+                    return TimeBreach($", during model turn {turn}");
+                }
+            }
+
             conversation.AddRange(reply.Messages);
             if (OverBudget() is { } afterTurn)
             {
@@ -55,7 +66,20 @@ internal sealed class AgentLoop(AgentConfig config, ModelSession session, AgentT
             var results = new List<AIContent>();
             for (var i = 0; i < calls.Count; i++)
             {
-                results.Add(await CallToolAsync(turn, i + 1, calls[i], cancellationToken).ConfigureAwait(false));
+                if (OverBudget() is { } beforeTool)
+                {
+                    return beforeTool;
+                }
+
+                using var deadline = clock.Within(config.TimeBudget, cancellationToken);
+                try
+                {
+                    results.Add(await CallToolAsync(turn, i + 1, calls[i], deadline.Token).ConfigureAwait(false));
+                }
+                catch (Exception) when (deadline.Expired)
+                {
+                    return TimeBreach($", during its call of the tool '{calls[i].Name}'");
+                }
             }
 
             conversation.Add(new ChatMessage(ChatRole.Tool, results));
@@ -87,6 +111,7 @@ internal sealed class AgentLoop(AgentConfig config, ModelSession session, AgentT
         }, cancellationToken).ConfigureAwait(false);
 
         var outcome = entry.Output as JsonObject ?? [];
+        clock.CatchUp(outcome);
         _toolCalls.Add(new JsonObject
         {
             ["name"] = call.Name,
@@ -97,42 +122,47 @@ internal sealed class AgentLoop(AgentConfig config, ModelSession session, AgentT
         JsonNode? forModel = entry.IsSuccess
             ? outcome["content"]?.DeepClone()
             : new JsonObject { ["error"] = entry.Error!.Code, ["message"] = entry.Error.Message, ["content"] = outcome["content"]?.DeepClone() };
-        return new FunctionResultContent(call.CallId, JsonSerializer.SerializeToElement(forModel));
+        return new FunctionResultContent(call.CallId, JsonValues.ToText(forModel));
     }
 
-    private static JsonObject Record(FunctionCallContent call, JsonObject arguments, bool isError, JsonNode? content, string? code, string? message) => new()
+    private JsonObject Record(FunctionCallContent call, JsonObject arguments, bool isError, JsonNode? content, string? code, string? message)
     {
-        ["tool"] = call.Name,
-        ["callId"] = call.CallId,
-        ["arguments"] = arguments.DeepClone(),
-        ["isError"] = isError,
-        ["content"] = content?.DeepClone(),
-        ["code"] = code,
-        ["message"] = message,
-    };
+        var recorded = new JsonObject
+        {
+            ["tool"] = call.Name,
+            ["callId"] = call.CallId,
+            ["arguments"] = arguments.DeepClone(),
+            ["isError"] = isError,
+            ["content"] = content?.DeepClone(),
+            ["code"] = code,
+            ["message"] = message,
+        };
+        clock.Stamp(recorded);
+        return recorded;
+    }
 
     private StepOutcome? OverBudget()
     {
         if (config.TokenBudget is { } tokens && session.TotalTokens > tokens)
         {
-            return Breach($"{session.TotalTokens} tokens, over its budget of {tokens}");
+            return Breach($"{session.TotalTokens} tokens, over its budget of {tokens}", "");
         }
 
         if (config.UsdBudget is { } usd && session.CostUsd is { } cost && cost > usd)
         {
-            return Breach($"${cost:0.####}, over its budget of ${usd:0.####}");
+            return Breach($"{UsdText.Format(cost)}, over its budget of {UsdText.Format(usd)}", "");
         }
 
-        if (config.TimeBudget is { } limit && time.GetElapsedTime(_started) is var elapsed && elapsed > limit)
-        {
-            return Breach($"{elapsed.TotalSeconds:0.#} s, over its budget of {Definitions.Duration.Format(limit)}");
-        }
-
-        return null;
+        return config.TimeBudget is { } limit && clock.Spent >= limit ? TimeBreach("") : null;
     }
 
-    private StepOutcome Breach(string what)
-        => StepOutcome.Failed(AIErrorCodes.BudgetExceeded, $"The agent used {what}; it was stopped after {session.Calls} model turn(s).", retryable: false,
+    private StepOutcome TimeBreach(string when)
+        => Breach($"{clock.Spent.TotalSeconds:0.0} s, over its budget of {Definitions.Duration.Format(config.TimeBudget!.Value)}", when);
+
+    /// <param name="what">What was used, against the budget.</param>
+    /// <param name="when">Empty, or ", during ..." for work the budget cut short.</param>
+    private StepOutcome Breach(string what, string when)
+        => StepOutcome.Failed(AIErrorCodes.BudgetExceeded, $"The agent used {what}; it was stopped after {session.Calls} model turn(s){when}.", retryable: false,
             details: session.Describe(new JsonObject { ["toolCalls"] = _toolCalls.DeepClone() }));
 
     private string SystemPrompt()

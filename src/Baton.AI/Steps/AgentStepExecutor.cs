@@ -14,7 +14,7 @@ internal sealed class AgentStepExecutor(AIRuntime runtime) : IStepExecutor
 {
     public string Kind => "agent";
 
-    public JsonObject? ConfigSchema { get; } = AIStepSchemas.Agent();
+    public JsonObject? ConfigSchema { get; } = AIStepSchemas.Agent(runtime.Providers.ProviderNames);
 
     public async ValueTask<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -35,6 +35,9 @@ internal sealed class AgentStepExecutor(AIRuntime runtime) : IStepExecutor
                 $"agent.budget.usd needs a price for {session.Settings.Model} under 'prices' in baton.yaml: without one the cost is unknown.", retryable: false);
         }
 
+        // The clock starts with the attempt: starting the tools (an MCP server) is time the agent spends too.
+        var clock = new AgentClock(runtime.TimeProvider);
+        session.Clock = clock;
         using var activity = AITelemetry.StartAgent(context.StepId, session.Settings);
         AgentToolbox toolbox;
         try
@@ -42,6 +45,7 @@ internal sealed class AgentStepExecutor(AIRuntime runtime) : IStepExecutor
             toolbox = await AgentToolbox.CreateAsync(config.Tools, new AgentToolEnvironment
             {
                 WorkingDirectory = context.WorkingDirectory,
+                Definition = context.Definition,
                 Http = runtime.Http,
                 Run = runtime.Run,
                 Workflows = runtime.Engine is { } engine ? new EngineWorkflowToolHost(engine, context) : null,
@@ -62,7 +66,7 @@ internal sealed class AgentStepExecutor(AIRuntime runtime) : IStepExecutor
         {
             try
             {
-                return await new AgentLoop(config, session, toolbox, context, runtime.TimeProvider).RunAsync(cancellationToken).ConfigureAwait(false);
+                return await new AgentLoop(config, session, toolbox, context, clock).RunAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (ModelCallException ex)
             {

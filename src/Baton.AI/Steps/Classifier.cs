@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Baton.AI.Models;
 using Baton.AI.Structured;
+using Baton.AI.Usage;
 using Baton.Steps;
 using Microsoft.Extensions.AI;
 
@@ -29,7 +30,7 @@ internal static class Classifier
         {
             if (session.Settings.Model.Provider != "anthropic")
             {
-                var labelOnly = await session.CallAsync("call-1", "llm.call", LabelOnlyPrompt(config), new ChatOptions
+                var labelOnly = await session.CallAsync("call-1", ModelCallRecord.LlmCallKind, LabelOnlyPrompt(config), new ChatOptions
                 {
                     Temperature = (float?)(config.Temperature ?? 0),
                     MaxOutputTokens = 16,
@@ -49,7 +50,7 @@ internal static class Classifier
 
             var schema = AnswerSchema(choices);
             var answer = await StructuredOutput.GetAsync(
-                (name, conversation, options, ct) => session.CallAsync($"answer-{name}", "llm.call", conversation, options, ct),
+                (name, conversation, options, ct) => session.CallAsync($"answer-{name}", ModelCallRecord.LlmCallKind, conversation, options, ct),
                 AnswerPrompt(config), new ChatOptions { Temperature = (float?)(config.Temperature ?? 0) }, schema, 2, cancellationToken).ConfigureAwait(false);
             return Completed(session, answer.Value!["choice"]!.GetValue<string>(), answer.Value!["confidence"]!.GetValue<double>(), "answer", answer.Text);
         }

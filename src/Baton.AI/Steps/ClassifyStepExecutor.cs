@@ -8,7 +8,7 @@ internal sealed class ClassifyStepExecutor(AIRuntime runtime) : IStepExecutor
 {
     public string Kind => "classify";
 
-    public JsonObject? ConfigSchema { get; } = AIStepSchemas.Classify();
+    public JsonObject? ConfigSchema { get; } = AIStepSchemas.Classify(runtime.Providers.ProviderNames);
 
     public async ValueTask<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
         => await Classifier.ClassifyAsync(runtime, context, LlmConfig.ParseClassify(context.Config), cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Baton.AI.Models;
 using Baton.AI.Structured;
+using Baton.AI.Usage;
 using Baton.Steps;
 using Microsoft.Extensions.AI;
 
@@ -11,7 +12,7 @@ internal sealed class LlmStepExecutor(AIRuntime runtime) : IStepExecutor
 {
     public string Kind => "llm";
 
-    public JsonObject? ConfigSchema { get; } = AIStepSchemas.Llm();
+    public JsonObject? ConfigSchema { get; } = AIStepSchemas.Llm(runtime.Providers.ProviderNames);
 
     public async ValueTask<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -47,7 +48,7 @@ internal sealed class LlmStepExecutor(AIRuntime runtime) : IStepExecutor
         try
         {
             var result = await StructuredOutput.GetAsync(
-                (name, conversation, callOptions, ct) => session.CallAsync(name, "llm.call", conversation, callOptions, ct),
+                (name, conversation, callOptions, ct) => session.CallAsync(name, ModelCallRecord.LlmCallKind, conversation, callOptions, ct),
                 messages, options, config.OutputSchema, config.Repairs, cancellationToken).ConfigureAwait(false);
             return StepOutcome.Completed(session.Describe(new JsonObject
             {

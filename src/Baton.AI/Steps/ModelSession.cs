@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Baton.AI.Models;
+using Baton.AI.Usage;
 using Baton.Steps;
 using Microsoft.Extensions.AI;
 
@@ -27,6 +28,9 @@ internal sealed class ModelSession(StepContext context, IChatClient client, Mode
 
     public bool IsScripted => settings.Model.Provider == "scripted";
 
+    /// <summary>For an agent: the clock of its time budget, which each call records and a replayed call moves forward.</summary>
+    public AgentClock? Clock { get; set; }
+
     /// <summary>Makes (or, after a crash, replays) one call, recorded as the journal entry <paramref name="name"/>.</summary>
     /// <remarks>
     /// The entry's commit is deferred: only parsing follows a model call until the step's next journaled work (a tool
@@ -41,6 +45,8 @@ internal sealed class ModelSession(StepContext context, IChatClient client, Mode
             var response = await client.GetResponseAsync(messages, options, ct).ConfigureAwait(false);
             var json = ChatResponseJson.ToJson(response);
             json["latencyMs"] = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 1);
+            ModelCallRecord.Stamp(json, settings, response.Usage);
+            Clock?.Stamp(json);
             var note = IsScripted
                 ? $"Scripted response from {settings.ScriptPath ?? settings.Model.ToString()}: no model was called."
                 : null;
@@ -49,6 +55,7 @@ internal sealed class ModelSession(StepContext context, IChatClient client, Mode
 
         var recorded = entry.Output ?? throw new ModelCallException(AIErrorCodes.MalformedResponse, $"The recorded call '{name}' has no response.", retryable: false);
         var reply = ChatResponseJson.FromJson(recorded);
+        Clock?.CatchUp(recorded);
         Calls++;
         Last = reply;
         _inputTokens += reply.Usage?.InputTokenCount ?? 0;

@@ -1,3 +1,4 @@
+using Baton.Definitions;
 using Baton.Steps;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,6 +19,9 @@ public sealed class AgentToolEnvironment
 
     /// <summary>Runs child workflows for <c>workflow</c> tools; without it, a <c>workflow</c> tool is a configuration error.</summary>
     public IWorkflowToolHost? Workflows { get; init; }
+
+    /// <summary>The definition of the agent's run: the processes its tools start do not inherit the API key variables its project config names.</summary>
+    public WorkflowDefinition? Definition { get; init; }
 
     /// <summary>The clock. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -8,8 +8,8 @@ namespace Baton.AI.Tools;
 
 /// <summary>One MCP server started over stdio for an agent's toolbox, with the tools it listed at start-up.</summary>
 /// <remarks>
-/// The server inherits Baton's environment minus every <c>BATON_SECRET_*</c> variable, plus the entry's <c>env</c> (a null
-/// value unsets). A relative <c>command</c> path resolves against the workflow's directory; a bare name is looked up on
+/// The server inherits Baton's environment minus every <c>BATON_SECRET_*</c> variable and every model provider's credential
+/// variable (<see cref="ChildEnvironment.IsHidden"/>), plus the entry's <c>env</c> (a null value unsets). A relative <c>command</c> path resolves against the workflow's directory; a bare name is looked up on
 /// <c>PATH</c>, never in the current directory. Disposing stops the process (closing its stdin, then killing its tree).
 /// </remarks>
 internal sealed class McpServerConnection : IAsyncDisposable
@@ -19,6 +19,14 @@ internal sealed class McpServerConnection : IAsyncDisposable
         Name = "baton",
         Version = typeof(McpServerConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
     };
+
+    /// <summary>
+    /// How long the client waits for an answer to its first request (<c>server/discover</c>) before it takes the server
+    /// for one that needs the older <c>initialize</c> handshake. The SDK's 5 seconds count the server's own start-up, which
+    /// takes longer than that for a .NET or npx server on a busy machine; the late answer then leaves the server on the
+    /// new protocol and the client on the old one, and the start fails.
+    /// </summary>
+    private static readonly TimeSpan DiscoverProbeTimeout = TimeSpan.FromSeconds(30);
 
     private readonly McpClient _client;
     private readonly ILogger _logger;
@@ -54,7 +62,7 @@ internal sealed class McpServerConnection : IAsyncDisposable
         {
             client = await McpClient.CreateAsync(
                 transport,
-                new McpClientOptions { ClientInfo = ClientInfo, TimeProvider = environment.TimeProvider },
+                new McpClientOptions { ClientInfo = ClientInfo, TimeProvider = environment.TimeProvider, DiscoverProbeTimeout = DiscoverProbeTimeout },
                 loggerFactory: null,
                 cancellationToken).ConfigureAwait(false);
             var tools = await client.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -103,7 +111,7 @@ internal sealed class McpServerConnection : IAsyncDisposable
                 $"{label}: mcp.working-dir '{config.WorkingDir}' (resolved to '{workingDirectory}') does not exist.");
         }
 
-        var variables = ServerEnvironment(config.Env);
+        var variables = ServerEnvironment(config.Env, environment);
         var searchPath = variables.TryGetValue("PATH", out var path) ? path : Environment.GetEnvironmentVariable("PATH");
         var command = CommandResolver.Resolve(config.Command, baseDirectory, searchPath)
             ?? throw new ToolConfigurationException($"{label}: mcp.command '{config.Command}' was not found on PATH.");
@@ -122,15 +130,13 @@ internal sealed class McpServerConnection : IAsyncDisposable
         };
     }
 
-    /// <summary>The changes to the inherited environment: every secret variable removed, then the entry's <c>env</c> applied.</summary>
-    private static Dictionary<string, string?> ServerEnvironment(IReadOnlyList<KeyValuePair<string, string?>> env)
+    /// <summary>The changes to the inherited environment: every variable a child must not inherit removed, then the entry's <c>env</c> applied.</summary>
+    private static Dictionary<string, string?> ServerEnvironment(IReadOnlyList<KeyValuePair<string, string?>> env, AgentToolEnvironment environment)
     {
-        var comparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        var variables = new Dictionary<string, string?>(comparer);
+        var variables = new Dictionary<string, string?>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         foreach (var name in Environment.GetEnvironmentVariables().Keys.OfType<string>())
         {
-            if (name.StartsWith(ChildEnvironment.SecretPrefix, comparison))
+            if (ChildEnvironment.IsHidden(name, environment.Definition))
             {
                 variables[name] = null;
             }

@@ -1,22 +1,13 @@
 using System.Diagnostics;
+using Baton.AI.Telemetry;
 
 namespace Baton.AI.Tools;
 
-/// <summary>The <c>execute_tool {name}</c> span of one tool call, after the OpenTelemetry GenAI conventions.</summary>
+/// <summary>The <c>execute_tool {name}</c> span of one tool call, on <see cref="AITelemetry.Source"/>, after the OpenTelemetry GenAI conventions.</summary>
+/// <remarks><c>error.type</c> is the code the user sees on the tool call (<c>http.status.404</c>, <c>tool.invalid-arguments</c>), or <c>cancelled</c>.</remarks>
 internal static class ToolActivity
 {
-    /// <summary>The source of every Baton AI span.</summary>
-    /// <remarks>Kept here until the shared AI telemetry helper exists; the name is the same, so listeners see one source.</remarks>
-    private static readonly ActivitySource Source = new("Baton.AI");
-
-    public static Activity? Start(string toolName, string callId)
-    {
-        var activity = Source.StartActivity($"execute_tool {toolName}", ActivityKind.Internal);
-        activity?.SetTag("gen_ai.operation.name", "execute_tool");
-        activity?.SetTag("gen_ai.tool.name", toolName);
-        activity?.SetTag("gen_ai.tool.call.id", callId);
-        return activity;
-    }
+    public static Activity? Start(string toolName, string callId) => AITelemetry.StartTool(toolName, callId);
 
     public static void Complete(Activity? activity, ToolResult result)
     {
@@ -25,13 +16,10 @@ internal static class ToolActivity
             return;
         }
 
-        activity.SetTag("error.type", result.ErrorCode ?? ToolErrorCodes.Failed);
-        activity.SetStatus(ActivityStatusCode.Error, result.ErrorCode);
+        var code = result.ErrorCode ?? ToolErrorCodes.Failed;
+        activity.SetTag(GenAIAttributes.ErrorType, code);
+        activity.SetStatus(ActivityStatusCode.Error, code);
     }
 
-    public static void Fail(Activity? activity, Exception exception)
-    {
-        activity?.SetTag("error.type", exception.GetType().FullName);
-        activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-    }
+    public static void Fail(Activity? activity, Exception exception) => AITelemetry.RecordError(activity, exception);
 }

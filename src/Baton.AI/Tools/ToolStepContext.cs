@@ -33,5 +33,7 @@ internal sealed class ToolStepContext(ToolInvocation invocation, JsonNode config
 
     public override IServiceProvider Services => invocation.Step.Services;
 
+    public override Definitions.WorkflowDefinition? Definition => invocation.Step.Definition;
+
     public override string Mask(string text) => invocation.Step.Mask(text);
 }

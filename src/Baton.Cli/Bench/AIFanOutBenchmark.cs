@@ -53,13 +53,12 @@ internal static class AIFanOutBenchmark
             clock.Stop();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
-            var steps = (await host.Store.GetStepExecutionsAsync(result.RunId, cancellationToken).ConfigureAwait(false))
-                .Where(s => s.Kind == "llm" && !s.IsJournalEntry && s.Status == StepStatus.Completed)
-                .ToList();
+            var executions = await host.Store.GetStepExecutionsAsync(result.RunId, cancellationToken).ConfigureAwait(false);
+            var steps = executions.Where(s => s.Kind == "llm" && !s.IsJournalEntry && s.Status == StepStatus.Completed).ToList();
             var overheads = StepOverheads(steps);
             var ideal = Math.Ceiling((double)calls / concurrency) * latency.TotalSeconds;
             var elapsed = clock.Elapsed.TotalSeconds;
-            var cost = steps.Sum(s => s.Output?["costUsd"]?.GetValue<decimal>() ?? 0);
+            var cost = AIUsage.Totals(AIUsage.PerStep(executions))?["costUsd"]?.GetValue<decimal>() ?? 0;
             return new BenchReport(
                 "ai-fan-out",
                 new JsonObject

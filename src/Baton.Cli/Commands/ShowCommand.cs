@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using System.Globalization;
 using Baton.Cli.Output;
 using Baton.Engine;
@@ -66,7 +65,7 @@ internal static class ShowCommand
         }
 
         steps.Write(t.Writer, "  ");
-        PrintModels(t, details.Steps);
+        AIUsage.Print(t, details.Steps);
         t.Line();
         t.Line(t.Bold("Timeline"));
         var timeline = new TextTable("TIME", "EVENT", "PATH", "ATTEMPT", "ACTOR", "DETAIL");
@@ -91,34 +90,6 @@ internal static class ShowCommand
             t.Line($"  data {JsonOutput.Inline(approval.State?["data"])}");
             t.Line(t.Dim($"  baton approve {run.Id} {approval.Path} [--comment TEXT] [--data JSON]   |   baton reject {run.Id} {approval.Path}"));
         }
-    }
-
-    private static void PrintModels(Terminal t, IReadOnlyList<StepExecutionRecord> steps)
-    {
-        var ai = steps.Where(AIUsage.IsAIStep).OrderBy(s => s.Seq).ToList();
-        if (ai.Count == 0)
-        {
-            return;
-        }
-
-        t.Line();
-        t.Line(t.Bold("Models"));
-        var table = new TextTable("PATH", "MODEL", "INPUT TOKENS", "OUTPUT TOKENS", "COST (USD)", "CONFIDENCE", "CALLS");
-        foreach (var step in ai)
-        {
-            var o = step.Output!;
-            table.Add(step.Path, $"{o["provider"]}/{o["model"]}" + (o["scripted"] is not null ? " (scripted)" : ""),
-                o["usage"]?["inputTokens"]?.ToString(), o["usage"]?["outputTokens"]?.ToString(),
-                o["costUsd"]?.ToString() ?? "-", AIUsage.Confidence((JsonObject)o) is { } c ? $"{c} ({o["confidenceSource"] ?? "answer"})" : "", o["calls"]?.ToString());
-        }
-
-        table.Write(t.Writer, "  ");
-        var totals = AIUsage.Totals(steps)!;
-        var unpriced = totals["unpricedSteps"]?.GetValue<int>() ?? 0;
-        var cost = totals["costUsd"] is not { } dollars ? "unknown (no price configured)"
-            : unpriced > 0 ? $"${dollars} for the priced steps ({unpriced} without a price)"
-            : $"${dollars}";
-        t.Line($"  total: {totals["inputTokens"]} input + {totals["outputTokens"]} output tokens, cost {cost}");
     }
 
     private static string Status(Terminal t, string status) => status switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Baton.AI.Usage;
 using Baton.Engine;
 using Baton.Steps;
 using Baton.Storage;
@@ -11,6 +12,7 @@ internal static class RunJson
 {
     public static JsonObject Result(RunRecord run, IReadOnlyList<StepExecutionRecord> steps)
     {
+        var usage = AIUsage.PerStep(steps);
         var result = new JsonObject
         {
             ["runId"] = run.Id.Value,
@@ -18,9 +20,9 @@ internal static class RunJson
             ["status"] = Status(run.Status),
             ["output"] = run.Output?.DeepClone(),
             ["error"] = Error(run.Error),
-            ["steps"] = new JsonArray([.. steps.OrderBy(s => s.Seq).Select(Step)]),
+            ["steps"] = new JsonArray([.. steps.OrderBy(s => s.Seq).Select(s => Step(s, usage))]),
         };
-        if (AIUsage.Totals(steps) is { } totals)
+        if (AIUsage.Totals(usage) is { } totals)
         {
             result["ai"] = totals;
         }
@@ -54,10 +56,14 @@ internal static class RunJson
         ["error"] = Error(run.Error),
     };
 
-    public static JsonObject Step(StepExecutionRecord step)
+    private static JsonObject Step(StepExecutionRecord step, IReadOnlyDictionary<long, StepUsage> usage)
     {
         var json = StepCore(step);
-        AIUsage.AddTo(json, step);
+        if (usage.TryGetValue(step.Seq, out var used))
+        {
+            AIUsage.AddTo(json, used);
+        }
+
         return json;
     }
 

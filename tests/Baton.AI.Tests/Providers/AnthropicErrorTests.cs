@@ -46,6 +46,35 @@ public sealed class AnthropicErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_500ThenSuccess_RetriesAndAnswers()
+    {
+        _server.Enqueue(ModelReply.Error(500, "Internal server error"), ModelReply.WithText("recovered"));
+        using var client = CreateClient();
+
+        var call = client.GetResponseAsync(ProviderSetup.Ask("Hi"));
+        await _clock.DriveUntilDone(call, TimeSpan.FromSeconds(30), "retrying after the 500");
+
+        (await call).Text.Should().Be("recovered");
+        _server.Requests.Should().HaveCount(2, "a 500 is retried");
+    }
+
+    [Fact]
+    public async Task Send_500UntilRetriesRunOut_ThrowsTheDocumentedUnavailableError()
+    {
+        _server.DefaultReply = ModelReply.Error(500, "Internal server error");
+        using var client = CreateClient(Settings() with { MaxRetries = 2 });
+
+        var call = client.GetResponseAsync(ProviderSetup.Ask("Hi"));
+        await _clock.DriveUntilDone(call, TimeSpan.FromSeconds(30), "retrying until retries are exhausted");
+
+        var error = (await call.Awaiting(c => c).Should().ThrowAsync<ModelCallException>()).Which;
+        error.Code.Should().Be(AIErrorCodes.Unavailable);
+        error.IsTransient.Should().BeTrue("llm.unavailable is retryable, so a step's retry policy can try again later");
+        error.Message.Should().Contain("anthropic/claude-sonnet-4-5").And.Contain("HTTP 500").And.Contain("3 attempts");
+        _server.Requests.Should().HaveCount(3);
+    }
+
+    [Fact]
     public async Task Send_400_ThrowsRejectedWithTheProvidersMessage()
     {
         _server.Enqueue(ModelReply.Error(400, "messages: roles must alternate between \"user\" and \"assistant\""));

@@ -72,6 +72,49 @@ public sealed class OpenAIChatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetResponseAsync_CompatibleEndpoint_SendsTheOutputCapAsMaxTokensToo()
+    {
+        using var client = CreateClient(Settings() with { MaxOutputTokens = 300 });
+
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi")], new ChatOptions { MaxOutputTokens = 42 });
+
+        var body = _server.Requests.Single().Body;
+        body.GetProperty("max_completion_tokens").GetInt32().Should().Be(42);
+        body.GetProperty("max_tokens").GetInt32().Should().Be(42, "LM Studio, vLLM and Ollama read max_tokens, not max_completion_tokens");
+    }
+
+    [Fact]
+    public async Task GetResponseAsync_OllamaPreset_SendsTheOutputCapAsMaxTokensToo()
+    {
+        var settings = new ModelSettings { Model = new ModelReference("ollama", "llama3.1"), BaseUrl = _server.BaseUrl, MaxOutputTokens = 64 };
+        using var client = new Baton.AI.OpenAI.OllamaModelProvider().CreateClient(settings, new TestCredentials());
+
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi")]);
+
+        _server.Requests.Single().Body.GetProperty("max_tokens").GetInt32().Should().Be(64);
+    }
+
+    [Fact]
+    public async Task GetResponseAsync_NoOutputCap_SendsNeitherField()
+    {
+        using var client = CreateClient();
+
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi")]);
+
+        var body = _server.Requests.Single().Body;
+        body.TryGetProperty("max_tokens", out _).Should().BeFalse();
+        body.TryGetProperty("max_completion_tokens", out _).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("https://api.openai.com/v1", true)]
+    [InlineData("https://my-resource.openai.azure.com/openai/v1", true)]
+    [InlineData("http://localhost:1234/v1", false)]
+    [InlineData("http://gpu-box:8000/v1", false)]
+    public void ReadsMaxCompletionTokensOnly_OpenAIsOwnEndpointsOnly(string url, bool expected)
+        => Baton.AI.OpenAI.OpenAIEndpoint.ReadsMaxCompletionTokensOnly(new Uri(url)).Should().Be(expected);
+
+    [Fact]
     public async Task GetResponseAsync_ModelIdOption_CallsThatModel()
     {
         using var client = CreateClient();

@@ -106,6 +106,25 @@ public sealed class OpenAIToolCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetResponseAsync_ToolResultWithQuotes_SendsReadableJson()
+    {
+        using var client = ProviderSetup.OpenAI(ProviderSetup.OpenAISettings(_server));
+        var strict = JsonSerializer.SerializeToElement(new { title = "Don't \"reset\" twice", lang = "café" });
+        strict.GetRawText().Should().Contain("\\u0022", "the default encoder escapes quotes, which is what a model must not be sent");
+        List<ChatMessage> history =
+        [
+            new(ChatRole.User, "Find it"),
+            new(ChatRole.Assistant, [new FunctionCallContent("call_1", "kb_search", new Dictionary<string, object?> { ["query"] = "it's" })]),
+            new(ChatRole.Tool, [new FunctionResultContent("call_1", strict)]),
+        ];
+
+        await client.GetResponseAsync(history);
+
+        var content = _server.Requests.Single().Body.GetProperty("messages")[2].GetProperty("content").GetString();
+        content.Should().Be("""{"title":"Don't \"reset\" twice","lang":"café"}""", "the model reads the tool's result as this text");
+    }
+
+    [Fact]
     public async Task GetResponseAsync_NonFunctionTool_SaysOnlyFunctionToolsAreOffered()
     {
         using var client = ProviderSetup.OpenAI(ProviderSetup.OpenAISettings(_server));

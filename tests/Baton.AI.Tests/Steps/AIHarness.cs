@@ -27,7 +27,10 @@ internal sealed class AIHarness : IAsyncDisposable
 
     public BatonEngine Engine { get; }
 
-    public static async Task<AIHarness> CreateAsync(IReadOnlyDictionary<string, string>? secrets = null, string? directory = null)
+    /// <param name="secrets">Secrets the engine and the providers see.</param>
+    /// <param name="directory">The directory of the workflow files and the store; a fresh temporary one by default.</param>
+    /// <param name="clock">The clock of the engine and the AI steps (the providers' own HTTP timeouts keep the system clock); the system clock by default.</param>
+    public static async Task<AIHarness> CreateAsync(IReadOnlyDictionary<string, string>? secrets = null, string? directory = null, TimeProvider? clock = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "baton-ai-tests", Guid.NewGuid().ToString("n"));
         System.IO.Directory.CreateDirectory(directory);
@@ -38,8 +41,9 @@ internal sealed class AIHarness : IAsyncDisposable
         var runtime = new AIRuntime(
             [new ScriptedModelProvider(), new OpenAIModelProvider(), new OllamaModelProvider(), new AnthropicModelProvider()],
             secretProvider,
-            () => engine);
-        engine = new BatonEngine(store, [.. AIStepKinds.Create(runtime), new HttpStepExecutor(HttpStepExecutor.CreateDefaultHttpClient()), new RunStepExecutor()], secrets: secretProvider);
+            () => engine,
+            timeProvider: clock);
+        engine = new BatonEngine(store, [.. AIStepKinds.Create(runtime), new HttpStepExecutor(HttpStepExecutor.CreateDefaultHttpClient()), new RunStepExecutor()], secrets: secretProvider, timeProvider: clock);
         return new AIHarness(directory, store, engine);
     }
 
@@ -51,8 +55,8 @@ internal sealed class AIHarness : IAsyncDisposable
         return path;
     }
 
-    public Task<RunResult> RunAsync(string yaml, JsonObject? inputs = null)
-        => Engine.RunAsync(Engine.LoadDefinition(Write("workflow.yaml", yaml)), inputs).WaitAsync(TimeSpan.FromSeconds(60));
+    public Task<RunResult> RunAsync(string yaml, JsonObject? inputs = null, CancellationToken cancellationToken = default)
+        => Engine.RunAsync(Engine.LoadDefinition(Write("workflow.yaml", yaml)), inputs, null, cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
 
     public async Task<IReadOnlyList<StepExecutionRecord>> StepsAsync(RunId runId) => await Store.GetStepExecutionsAsync(runId, CancellationToken.None);
 

@@ -195,6 +195,38 @@ public sealed class AgentStepTests
         followUp.Should().Contain("call_abc").And.Contain("KB-42");
     }
 
+    [Fact]
+    public async Task Agent_ToolResultWithQuotesAndApostrophes_ReachesTheModelReadable()
+    {
+        await using var server = await LoopbackOpenAIServer.StartAsync();
+        server.Enqueue(ModelReply.WithToolCalls(new ModelReplyToolCall("call_1", "note", "{}")), ModelReply.WithText("Noted."));
+        await using var h = await AIHarness.CreateAsync(new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-test" });
+        File.SetUnixFileMode(h.Write("tools/note.sh", "#!/bin/sh\necho '{\"note\": \"it'\\''s \\\"fine\\\"\"}'\n"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        h.Write("baton.yaml", $$"""
+            providers:
+              openai: { base-url: "{{server.BaseUrl}}" }
+            """);
+
+        var result = await h.RunAsync("""
+            name: quoting
+            steps:
+              - id: draft
+                agent:
+                  model: openai/gpt-4o-mini
+                  goal: Take a note.
+                  tools:
+                    - name: note
+                      description: Returns a note.
+                      run: { command: ./tools/note.sh }
+            """);
+
+        result.Status.Should().Be(RunStatus.Completed, result.Error?.Message);
+        var toolMessage = server.Requests[1].Body.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("role").GetString() == "tool");
+        var content = toolMessage.GetProperty("content").GetString()!;
+        content.Should().Contain("it's \\\"fine\\\"", "quotes are escaped as JSON requires, and apostrophes not at all");
+        content.Should().NotContain("\\u0022").And.NotContain("\\u0027");
+    }
+
     private static void WriteKb(AIHarness h)
     {
         var path = h.Write("tools/kb.sh", KbScript);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Baton.Storage;
 using Baton.Testing.Models;
 
@@ -36,7 +37,7 @@ public sealed class LlmStepTests
             steps:
               - id: triage
                 llm:
-                  model: scripted/triage
+                  model: openai/gpt-4o-mini
                   prompt: "Which team?"
                   choices: [billing, bug]
                   {{conflicting}}
@@ -169,15 +170,16 @@ public sealed class LlmStepTests
     }
 
     [Fact]
-    public async Task Llm_UnknownAlias_FailsWithAConfigurationError()
+    public async Task Llm_TemplatedModelRendersAnUnknownAlias_FailsWithAConfigurationError()
     {
         await using var h = await AIHarness.CreateAsync();
         var result = await h.RunAsync("""
             name: unknown
+            inputs: { type: object, properties: { model: { type: string } } }
             steps:
               - id: ask
-                llm: { model: nosuchmodel, prompt: hello }
-            """);
+                llm: { model: "${{ inputs.model }}", prompt: hello }
+            """, new JsonObject { ["model"] = "nosuchmodel" });
 
         result.Status.Should().Be(RunStatus.Failed);
         result.Error!.Code.Should().Be("llm.configuration");

@@ -44,7 +44,7 @@ internal sealed partial class CompilationSession
         var errorsBefore = _diagnostics.ErrorCount;
         var scope = new FileScope(this, key);
         var root = YamlReader.Read(read.Text, display, _diagnostics, allowEmpty: true);
-        var config = ProjectConfigBinder.Bind(root, _diagnostics, scope);
+        var config = ProjectConfigBinder.Bind(root, _diagnostics, scope, ModelsBinder.KnownProviders(_options));
         scope.Closure.Add(key);
         return new ProjectOutcome(key, config, Valid: config is not null && _diagnostics.ErrorCount == errorsBefore, scope.Closure);
     }

@@ -65,6 +65,7 @@ internal sealed partial class CompilationSession
             GotoValidator.Check(bound.Gotos, steps, _diagnostics);
             new ReferenceValidator(bound, steps, _diagnostics).Check();
             CustomConfigValidator.Check(bound.CustomConfigs, _diagnostics);
+            ModelsBinder.CheckStepModels(bound.CustomConfigs, AliasesOf(bound, project), ModelsBinder.KnownProviders(_options), _diagnostics);
         }
 
         _inProgress.RemoveAt(_inProgress.Count - 1);
@@ -151,6 +152,12 @@ internal sealed partial class CompilationSession
             Location = bound.Location,
         };
     }
+
+    /// <summary>The model aliases a file's steps may use; null when its project config could not be read, so they are unknown.</summary>
+    private static HashSet<string>? AliasesOf(BoundWorkflow bound, ProjectOutcome? project)
+        => project is { Config: null }
+            ? null
+            : [.. (bound.Models?.Select(m => m.Key) ?? []).Concat(project?.Config?.Models?.Select(m => m.Key) ?? [])];
 
     private sealed record FileOutcome(WorkflowDefinition? Definition, IReadOnlySet<string> Closure);
 

@@ -61,4 +61,6 @@ internal static class DiagnosticCodes
     public const string InvalidScript = "BATON081";
     public const string ScriptNotFound = "BATON082";
     public const string InvalidProvider = "BATON083";
+    public const string UnknownProvider = "BATON084";
+    public const string UnknownModelAlias = "BATON085";
 }

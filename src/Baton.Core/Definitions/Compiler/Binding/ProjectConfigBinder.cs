@@ -10,17 +10,21 @@ internal sealed class ProjectConfigBinder
     private readonly NodeChecks _checks;
     private readonly ModelsBinder _models;
 
-    private ProjectConfigBinder(DiagnosticBag diagnostics, IScriptReader scripts)
+    private ProjectConfigBinder(DiagnosticBag diagnostics, IScriptReader scripts, IReadOnlyCollection<string>? providers)
     {
         _checks = new NodeChecks(diagnostics);
-        _models = new ModelsBinder(_checks, scripts);
+        _models = new ModelsBinder(_checks, scripts, providers);
     }
 
     private DiagnosticBag Diagnostics => _checks.Diagnostics;
 
     /// <summary>Binds the file's root node; an empty file is a project config with no sections. Null when the root is not a mapping.</summary>
-    public static BoundProject? Bind(SyntaxNode? root, DiagnosticBag diagnostics, IScriptReader scripts)
-        => new ProjectConfigBinder(diagnostics, scripts).BindRoot(root);
+    /// <param name="root">The file's root node.</param>
+    /// <param name="diagnostics">Where errors go.</param>
+    /// <param name="scripts">Reads the scripts that models name.</param>
+    /// <param name="providers">The model providers the host knows (<see cref="ModelsBinder.KnownProviders"/>); null accepts any.</param>
+    public static BoundProject? Bind(SyntaxNode? root, DiagnosticBag diagnostics, IScriptReader scripts, IReadOnlyCollection<string>? providers)
+        => new ProjectConfigBinder(diagnostics, scripts, providers).BindRoot(root);
 
     private BoundProject? BindRoot(SyntaxNode? root)
     {
@@ -61,6 +65,11 @@ internal sealed class ProjectConfigBinder
                     DiagnosticCodes.InvalidName,
                     entry.Key.Location,
                     $"'{entry.Name}' is not a valid provider name; use lower-case letters, digits, '-', '_' and '.', starting with a letter.{hint}");
+            }
+            else
+            {
+                // A misspelt provider's settings would be ignored without a word, and the defaults used instead.
+                _models.IsKnownProvider(entry.Name, entry.Key, $"'providers.{entry.Name}' configures the provider '{entry.Name}'");
             }
 
             if (_checks.Mapping(entry.Value, entry.Name, "a mapping of settings such as base-url and api-key-env") is { } settings)

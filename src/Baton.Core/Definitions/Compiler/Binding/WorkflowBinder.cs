@@ -33,7 +33,7 @@ internal sealed partial class WorkflowBinder
         _options = options;
         _children = children;
         _checks = new NodeChecks(diagnostics);
-        _models = new ModelsBinder(_checks, scripts);
+        _models = new ModelsBinder(_checks, scripts, ModelsBinder.KnownProviders(options));
     }
 
     /// <summary>Binds a file's root node. Null when the file holds no workflow mapping at all.</summary>
