@@ -3,10 +3,11 @@ using Baton.Storage;
 
 namespace Baton.Cli.Output;
 
-/// <summary>Prints a run's committed timeline as it happens: each step as it starts and ends, with its duration.</summary>
+/// <summary>Prints a run's committed timeline as it happens: each step as it starts and as it ends, with its duration.</summary>
 internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
 {
     private readonly Lock _gate = new();
+    private readonly Dictionary<(RunId, string), DateTimeOffset> _started = [];
     private RunId? _root;
 
     public void Attach(BatonEngine engine) => engine.TimelineEventCommitted += (_, e) => OnEvent(e);
@@ -28,16 +29,16 @@ internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
     private string? Format(TimelineEvent e) => e.Type switch
     {
         TimelineEventTypes.RunStarted when e.RunId != _root || perRun => $"{terminal.Cyan("▶")} run {e.RunId} started",
-        TimelineEventTypes.StepStarted => $"{terminal.Dim("▸")} {e.Path}{Attempt(e)}",
+        TimelineEventTypes.StepStarted => Started(e),
         TimelineEventTypes.StepCompleted => $"{terminal.Green("✓")} {e.Path}  {terminal.Dim(Duration(e))}",
-        TimelineEventTypes.StepFailed => $"{terminal.Red("✗")} {e.Path}  {terminal.Red(Code(e))}{e.Message}",
+        TimelineEventTypes.StepFailed => $"{terminal.Red("✗")} {e.Path}  {terminal.Red(Code(e))}{e.Message}  {terminal.Dim(Duration(e))}",
         TimelineEventTypes.StepRetryScheduled => $"{terminal.Yellow("↻")} {e.Path}  {e.Message}",
         TimelineEventTypes.StepSkipped => $"{terminal.Dim("-")} {e.Path}  {terminal.Dim("skipped")}",
         TimelineEventTypes.StepWaiting => $"{terminal.Yellow("⏸")} {e.Path}  {e.Message}",
         TimelineEventTypes.ApprovalRequested => $"{terminal.Yellow("⏸")} {e.Path}  waiting for approval: {e.Message}",
         TimelineEventTypes.ApprovalDecided => $"{terminal.Cyan("✎")} {e.Path}  {e.Message} by {e.Actor}",
         TimelineEventTypes.SignalReceived => $"{terminal.Cyan("✉")} {e.Path}  {e.Message}",
-        TimelineEventTypes.StepCancelled => $"{terminal.Dim("⊘")} {e.Path}  {terminal.Dim("cancelled")}",
+        TimelineEventTypes.StepCancelled => $"{terminal.Dim("⊘")} {e.Path}  {terminal.Dim("cancelled")}  {terminal.Dim(Duration(e))}",
         TimelineEventTypes.StepInterrupted => $"{terminal.Yellow("!")} {e.Path}  {e.Message}",
         TimelineEventTypes.StepCompensated => $"{terminal.Yellow("↺")} {e.Path}  {e.Message}",
         TimelineEventTypes.CompensationStarted or TimelineEventTypes.RunRecovered => $"{terminal.Yellow("!")} {e.Message}",
@@ -48,10 +49,30 @@ internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
         _ => null,
     };
 
+    private string Started(TimelineEvent e)
+    {
+        if (e.Path is not null)
+        {
+            _started[(e.RunId, e.Path)] = e.At;
+        }
+
+        return $"{terminal.Dim("▸")} {e.Path}{Attempt(e)}";
+    }
+
     private static string Attempt(TimelineEvent e) => e.Attempt is > 1 ? $"  (attempt {e.Attempt})" : "";
 
-    private static string Duration(TimelineEvent e)
-        => e.Data?["durationMs"]?.GetValue<double>() is { } ms ? RunDriverFormatting.Duration(TimeSpan.FromMilliseconds(ms)) : "";
+    /// <summary>The step's time: from the event when it carries one, else since the step (or its latest attempt) started here.</summary>
+    private string Duration(TimelineEvent e)
+    {
+        if (e.Data?["durationMs"]?.GetValue<double>() is { } ms)
+        {
+            return RunDriverFormatting.Duration(TimeSpan.FromMilliseconds(ms));
+        }
+
+        return e.Path is not null && _started.Remove((e.RunId, e.Path), out var started) && e.At >= started
+            ? RunDriverFormatting.Duration(e.At - started)
+            : "";
+    }
 
     private static string Code(TimelineEvent e) => e.Data?["code"]?.GetValue<string>() is { } code ? $"{code}: " : "";
 
