@@ -22,9 +22,9 @@ internal static class CliErrors
         {
             return Report(new CliError("interrupted", "Interrupted. Runs in flight resume with the next 'baton worker' or 'baton run' on this store.", ExitCode: ExitCodes.Interrupted));
         }
-        catch (Exception ex) when (Describe(ex) is { } error)
+        catch (Exception ex)
         {
-            return Report(error);
+            return Report(Describe(ex));
         }
     }
 
@@ -75,7 +75,7 @@ internal static class CliErrors
         ["column"] = d.Location.Column,
     };
 
-    private static CliError? Describe(Exception ex) => ex switch
+    private static CliError Describe(Exception ex) => ex switch
     {
         WorkflowDefinitionException e => new CliError("definition.invalid", e.Message,
             new JsonArray([.. e.Diagnostics.Select(d => (JsonNode)DiagnosticJson(d))]), Diagnostics: e.Diagnostics),
@@ -90,7 +90,9 @@ internal static class CliErrors
 
         // An API that rejects an argument the command line let through: still the caller's mistake, not a crash.
         ArgumentException e => new CliError("usage", e.Message),
-        _ => null,
+
+        // Anything else is a bug: one line that says so, rather than a stack trace.
+        _ => new CliError("internal", $"baton failed unexpectedly ({ex.GetType().Name}: {ex.Message}). This is a bug; please report it with the command that caused it.", ExitCode: ExitCodes.Internal),
     };
 
     private static string StoreCode(StoreErrorKind kind) => kind switch

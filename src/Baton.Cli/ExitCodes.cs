@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary><c>baton cancel</c>: the cancellation is stored, but the process driving the run had not stopped it when the command stopped waiting.</summary>
     public const int CancelPending = 4;
 
+    /// <summary>An unexpected failure: a bug in baton (EX_SOFTWARE).</summary>
+    public const int Internal = 70;
+
     /// <summary>Interrupted with Ctrl+C.</summary>
     public const int Interrupted = 130;
 }

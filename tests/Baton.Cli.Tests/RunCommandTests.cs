@@ -89,6 +89,28 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_WithoutJson_CompensationEndsWithItsDuration()
+    {
+        using var cli = new CliRunner();
+        var file = cli.Write("undo.yaml", """
+            name: undo
+            steps:
+              - id: book
+                set: { x: 1 }
+                compensate:
+                  - id: unbook
+                    set: { x: 0 }
+              - id: boom
+                fail: nope
+            """);
+
+        var result = await cli.RunAsync("run", file);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Stdout.Should().MatchRegex(@"↺ book  The step's compensation completed\.  [\d.]+ (ms|s)\n");
+    }
+
+    [Fact]
     public async Task Run_InvalidInputs_Exits2NamingTheFieldAndPersistsNothing()
     {
         using var cli = new CliRunner();

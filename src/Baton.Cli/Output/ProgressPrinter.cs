@@ -8,6 +8,7 @@ internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(RunId, string), DateTimeOffset> _started = [];
+    private readonly Dictionary<(RunId, string), DateTimeOffset> _childStarted = [];
     private RunId? _root;
 
     public void Attach(BatonEngine engine) => engine.TimelineEventCommitted += (_, e) => OnEvent(e);
@@ -40,11 +41,10 @@ internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
         TimelineEventTypes.SignalReceived => $"{terminal.Cyan("✉")} {e.Path}  {e.Message}",
         TimelineEventTypes.StepCancelled => $"{terminal.Dim("⊘")} {e.Path}  {terminal.Dim("cancelled")}  {terminal.Dim(Duration(e))}",
         TimelineEventTypes.StepInterrupted => $"{terminal.Yellow("!")} {e.Path}  {e.Message}",
-        TimelineEventTypes.StepCompensated => $"{terminal.Yellow("↺")} {e.Path}  {e.Message}",
+        TimelineEventTypes.StepCompensated => $"{terminal.Yellow("↺")} {e.Path}  {e.Message}  {terminal.Dim(CompensationDuration(e))}",
         TimelineEventTypes.CompensationStarted or TimelineEventTypes.RunRecovered => $"{terminal.Yellow("!")} {e.Message}",
         TimelineEventTypes.BranchWon => $"{terminal.Cyan("★")} {e.Path}  {e.Message}",
-        TimelineEventTypes.RunCompleted or TimelineEventTypes.RunFailed or TimelineEventTypes.RunCancelled when e.RunId != _root || perRun
-            => $"{terminal.Cyan("■")} run {e.RunId}: {e.Message}",
+        TimelineEventTypes.RunCompleted or TimelineEventTypes.RunFailed or TimelineEventTypes.RunCancelled => Ended(e),
         TimelineEventTypes.RunWaiting when perRun => $"{terminal.Yellow("⏸")} run {e.RunId}: {e.Message}",
         _ => null,
     };
@@ -54,6 +54,10 @@ internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
         if (e.Path is not null)
         {
             _started[(e.RunId, e.Path)] = e.At;
+            if (e.Path.LastIndexOf('/') is > 0 and var slash)
+            {
+                _childStarted.TryAdd((e.RunId, e.Path[..slash]), e.At);
+            }
         }
 
         return $"{terminal.Dim("▸")} {e.Path}{Attempt(e)}";
@@ -61,18 +65,46 @@ internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
 
     private static string Attempt(TimelineEvent e) => e.Attempt is > 1 ? $"  (attempt {e.Attempt})" : "";
 
+    private string? Ended(TimelineEvent e)
+    {
+        // A worker prints many runs: forget what this one started.
+        foreach (var key in _started.Keys.Concat(_childStarted.Keys).Where(k => k.Item1 == e.RunId).ToList())
+        {
+            _started.Remove(key);
+            _childStarted.Remove(key);
+        }
+
+        return e.RunId != _root || perRun ? $"{terminal.Cyan("■")} run {e.RunId}: {e.Message}" : null;
+    }
+
     /// <summary>The step's time: from the event when it carries one, else since the step (or its latest attempt) started here.</summary>
     private string Duration(TimelineEvent e)
     {
+        var started = DateTimeOffset.MaxValue;
+        if (e.Path is not null)
+        {
+            if (_started.Remove((e.RunId, e.Path), out var at))
+            {
+                started = at;
+            }
+
+            // Steps under it that start from now on are its compensation.
+            _childStarted.Remove((e.RunId, e.Path));
+        }
+
         if (e.Data?["durationMs"]?.GetValue<double>() is { } ms)
         {
             return RunDriverFormatting.Duration(TimeSpan.FromMilliseconds(ms));
         }
 
-        return e.Path is not null && _started.Remove((e.RunId, e.Path), out var started) && e.At >= started
+        return e.At >= started ? RunDriverFormatting.Duration(e.At - started) : "";
+    }
+
+    /// <summary>A compensation's time: from the first of its steps starting, after the step itself ended, to its end.</summary>
+    private string CompensationDuration(TimelineEvent e)
+        => e.Path is not null && _childStarted.Remove((e.RunId, e.Path), out var started) && e.At >= started
             ? RunDriverFormatting.Duration(e.At - started)
             : "";
-    }
 
     private static string Code(TimelineEvent e) => e.Data?["code"]?.GetValue<string>() is { } code ? $"{code}: " : "";
 
