@@ -22,7 +22,7 @@ internal static class ShowCommand
             {
                 var runId = new RunId(parse.GetValue(runArgument)!);
                 var details = await host.Engine.GetRunAsync(runId, ct).ConfigureAwait(false) ?? throw new RunNotFoundException(runId);
-                var pending = (await host.Store.LoadRunAsync(runId, ct).ConfigureAwait(false))?.PendingSignals ?? [];
+                var pending = await host.Store.GetPendingSignalsAsync(runId, ct).ConfigureAwait(false);
                 var approvals = details.Run.IsTerminal ? [] : await WaitingApproval.FindAsync(host.Store, runId, ct).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
