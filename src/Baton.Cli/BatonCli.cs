@@ -1,6 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Baton.Cli.Commands;
-using Baton.Cli.Output;
 
 namespace Baton.Cli;
 
@@ -30,17 +30,20 @@ internal static class BatonCli
     public static async Task<int> RunAsync(string[] args)
     {
         var parse = CreateRoot().Parse(args);
-        if (parse.Errors.Count > 0)
+        CliErrors.Json = WantsJson(parse);
+        var errors = parse.Errors.Select(e => e.Message).Concat(UnknownOptions.Find(parse)).Distinct().ToList();
+        if (errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                Terminal.Stderr.Line($"{Terminal.Stderr.Red("error:")} {error.Message}");
-            }
-
-            Terminal.Stderr.Line("Run 'baton --help' for usage.");
-            return ExitCodes.Usage;
+            var message = errors.Count == 1 ? errors[0] : string.Join(" ", errors);
+            var help = UnknownOptions.CommandPath(parse) is { Length: > 0 } path ? $"baton {path} --help" : "baton --help";
+            return CliErrors.Report(new CliError("usage", $"{message} Run '{help}' for usage."));
         }
 
         return await parse.InvokeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>True when the command has --json and it was given (before any '--').</summary>
+    private static bool WantsJson(ParseResult parse)
+        => parse.CommandResult.Command.Options.Any(o => o.Name == "--json")
+            && parse.Tokens.TakeWhile(t => t.Type != TokenType.DoubleDash).Any(t => t.Value == "--json");
 }

@@ -1,5 +1,6 @@
 using Baton.AI;
 using Baton.AI.Steps;
+using Baton.Cli.Output;
 using Baton.Engine;
 using Baton.Secrets;
 using Baton.Sqlite;
@@ -27,18 +28,33 @@ internal sealed class CliHost : IAsyncDisposable
 
     public string StorePath { get; }
 
-    /// <summary>Opens the store (creating it when missing) and builds an engine with the built-in step kinds.</summary>
-    public static async Task<CliHost> OpenAsync(StoreLocation location, string? secretsFile, IEnumerable<IStepExecutor>? extraSteps, CancellationToken cancellationToken, BatonEngineOptions? options = null)
+    /// <summary>Opens the store (creating it when missing, unless <paramref name="storeMustExist"/>) and builds an engine with the built-in step kinds.</summary>
+    /// <param name="location">The store.</param>
+    /// <param name="secretsFile">The <c>--secrets-file</c> option: when given, the file must exist.</param>
+    /// <param name="storeMustExist">True for commands that act on existing runs: a missing store file is then an error.</param>
+    /// <param name="extraSteps">Step kinds besides the built-in ones.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <param name="options">Engine settings, validated here.</param>
+    /// <exception cref="UsageException">The store or the secrets file does not exist, or an engine setting is out of range.</exception>
+    public static async Task<CliHost> OpenAsync(StoreLocation location, string? secretsFile, bool storeMustExist, IEnumerable<IStepExecutor>? extraSteps, CancellationToken cancellationToken, BatonEngineOptions? options = null)
     {
+        if (storeMustExist)
+        {
+            location.RequireExisting();
+        }
+
+        var secrets = new CompositeSecretProvider([new EnvironmentSecretProvider(), .. SecretsFiles.Open(secretsFile)]);
         var loggerFactory = LoggerFactory.Create(builder => builder
             .SetMinimumLevel(LogLevel.Warning)
-            .AddSimpleConsole(o =>
+            .AddConsole(o =>
             {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
+                o.FormatterName = CliLogFormatter.FormatterName;
+
+                // Every log line goes to stderr, so that stdout holds only what the command prints (one JSON document with --json).
+                o.LogToStandardErrorThreshold = LogLevel.Trace;
             })
+            .AddConsoleFormatter<CliLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>()
             .AddFilter("Baton", LogLevel.Warning));
-        var secrets = new CompositeSecretProvider([new EnvironmentSecretProvider(), new FileSecretProvider(secretsFile ?? DefaultSecretsFile())]);
         var store = new SqliteWorkflowStore(new SqliteStoreOptions { Path = location.Path }, TimeProvider.System, loggerFactory.CreateLogger<SqliteWorkflowStore>());
         try
         {
@@ -61,24 +77,6 @@ internal sealed class CliHost : IAsyncDisposable
             loggerFactory.Dispose();
             throw;
         }
-    }
-
-    /// <summary>The secrets file: <c>BATON_SECRETS_FILE</c>, or <c>~/.config/baton/secrets.json</c>.</summary>
-    public static string DefaultSecretsFile()
-    {
-        var configured = Environment.GetEnvironmentVariable("BATON_SECRETS_FILE");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        var config = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
-        if (string.IsNullOrWhiteSpace(config))
-        {
-            config = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
-        }
-
-        return Path.Combine(config, "baton", "secrets.json");
     }
 
     public async ValueTask DisposeAsync()

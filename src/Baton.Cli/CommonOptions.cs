@@ -5,23 +5,23 @@ namespace Baton.Cli;
 internal static class CommonOptions
 {
     /// <summary>Recursive on the root, so every command takes it.</summary>
-    public static readonly Option<string?> Store = new("--store")
+    public static readonly Option<string?> Store = new Option<string?>("--store")
     {
-        Description = "The store file. Default: $BATON_STORE, else ~/.local/share/baton/baton.db.",
+        Description = "The store file. Default: $BATON_STORE, else $XDG_DATA_HOME/baton/baton.db (~/.local/share/baton/baton.db).",
         Recursive = true,
-    };
+    }.NotBlank();
 
-    public static Option<bool> Json() => new("--json") { Description = "Print one JSON document, for scripts." };
+    public static Option<bool> Json() => new("--json") { Description = "Print one JSON document, for scripts; errors too, as {\"error\": {...}}." };
 
-    public static Option<string?> SecretsFile() => new("--secrets-file")
+    public static Option<string?> SecretsFile() => new Option<string?>("--secrets-file")
     {
-        Description = "A JSON file mapping secret names to values. Default: $BATON_SECRETS_FILE, else ~/.config/baton/secrets.json.",
-    };
+        Description = "A JSON file mapping secret names to values; it must exist. Default: $BATON_SECRETS_FILE, else ~/.config/baton/secrets.json (each used if present).",
+    }.NotBlank();
 
-    public static Option<string?> By() => new("--by")
+    public static Option<string?> By() => new Option<string?>("--by")
     {
         Description = "Who is acting, recorded in the timeline. Default: the current user.",
-    };
+    }.NotBlank();
 
     public static string Actor(string? by)
         => string.IsNullOrWhiteSpace(by) ? $"user:{Environment.UserName}" : by.Contains(':', StringComparison.Ordinal) ? by : $"user:{by}";

@@ -14,4 +14,13 @@ internal static class ExitCodes
 
     /// <summary>The run is waiting: for a person, an event or a timer (including a long retry backoff).</summary>
     public const int Waiting = 3;
+
+    /// <summary><c>baton cancel</c>: the cancellation is stored, but the process driving the run had not stopped it when the command stopped waiting.</summary>
+    public const int CancelPending = 4;
+
+    /// <summary>An unexpected failure: a bug in baton (EX_SOFTWARE).</summary>
+    public const int Internal = 70;
+
+    /// <summary>Interrupted with Ctrl+C.</summary>
+    public const int Interrupted = 130;
 }

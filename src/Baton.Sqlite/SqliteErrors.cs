@@ -25,18 +25,21 @@ internal sealed class SqliteErrors(string path, TimeSpan busyTimeout)
         SqliteException e when (e.SqliteErrorCode & 0xFF) is SqliteCorrupt or SqliteNotADatabase => Corrupt(e.Message, e),
         SqliteException e => new StoreException(
             StoreErrorKind.Unavailable,
-            $"The store '{path}' cannot be used: {e.Message} Check that the file and its directory exist, are writable and that the disk is not full.",
+            $"The store '{path}' cannot be used: {e.Message}",
+            StoreAdvice.Unavailable,
             e),
         _ => exception,
     };
 
     public StoreException Locked(Exception? inner = null) => new(
         StoreErrorKind.Locked,
-        $"The store '{path}' is locked: another process or store instance has held it for longer than the busy timeout of {busyTimeout.TotalSeconds:0.###} s. Stop the other process, or raise SqliteStoreOptions.BusyTimeout.",
+        $"The store '{path}' is locked: another process (or another store on the same file) has been writing to it for longer than the busy timeout of {busyTimeout.TotalSeconds:0.###} s.",
+        StoreAdvice.Locked,
         inner);
 
     public StoreException Corrupt(string reason, Exception? inner = null) => new(
         StoreErrorKind.Corrupt,
-        $"The file '{path}' is not a Baton SQLite store or is corrupt ({reason}). Restore it from a backup, or set SqliteStoreOptions.Path to another file.",
+        $"The file '{path}' is not a Baton SQLite store or is corrupt ({reason}).",
+        StoreAdvice.Corrupt,
         inner);
 }

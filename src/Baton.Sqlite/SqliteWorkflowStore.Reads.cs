@@ -42,6 +42,9 @@ public sealed partial class SqliteWorkflowStore
     public ValueTask<IReadOnlyList<SignalRecord>> GetSignalsAsync(RunId runId, CancellationToken cancellationToken) =>
         ReadAsync(session => RunQueries.GetSignals(session, runId, pendingOnly: false), cancellationToken);
 
+    public ValueTask<IReadOnlyList<SignalRecord>> GetPendingSignalsAsync(RunId runId, CancellationToken cancellationToken) =>
+        ReadAsync(session => RunQueries.GetSignals(session, runId, pendingOnly: true), cancellationToken);
+
     /// <summary>Runs a query on a pooled connection. SQLite reads are synchronous, so the result is ready on return.</summary>
     private ValueTask<T> ReadAsync<T>(Func<ReadSession, T> query, CancellationToken cancellationToken)
     {

@@ -184,7 +184,8 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
         {
             throw new StoreException(
                 StoreErrorKind.Unavailable,
-                $"The directory of the store '{_path}' cannot be created: {e.Message} Create it, or set SqliteStoreOptions.Path to a writable location.",
+                $"The directory of the store '{_path}' cannot be created: {e.Message}",
+                StoreAdvice.Directory,
                 e);
         }
     }

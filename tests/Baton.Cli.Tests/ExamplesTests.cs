@@ -172,6 +172,9 @@ public sealed class ExamplesTests
         triage["confidence"]!.GetValue<double>().Should().BeGreaterThan(0.9);
         triage["usage"]!["inputTokens"]!.GetValue<long>().Should().BeGreaterThan(0);
         waiting.Json["ai"]!["costUsd"]!.GetValue<decimal>().Should().BeGreaterThan(0);
+        waiting.Json["notices"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal(
+            "model 'triage' is scripted/triage: it replays scripted/triage.yaml, no model is called. Use --model triage=provider/model for a real one.",
+            "model 'writer' is scripted/writer: it replays scripted/writer.yaml, no model is called. Use --model writer=provider/model for a real one.");
 
         var sent = await cli.RunAsync("approve", waiting.Json["runId"]!.GetValue<string>(), "review", "--by", "sam", "--json");
 
@@ -216,6 +219,7 @@ public sealed class ExamplesTests
 
         waiting.ExitCode.Should().Be(3, waiting.ToString());
         server.Requests.Should().ContainSingle().Which.Model.Should().Be("gpt-4o-mini");
+        waiting.Json["notices"]!.AsArray().Should().ContainSingle().Which!.GetValue<string>().Should().StartWith("model 'writer' is scripted/writer", "triage now calls a real model");
         var triage = waiting.Step("triage");
         triage["provider"]!.GetValue<string>().Should().Be("openai");
         triage["confidence"]!.GetValue<double>().Should().BeGreaterThan(0.97);

@@ -46,7 +46,7 @@ public sealed class RunCommandTests
             step["attempts"]!.GetValue<int>().Should().Be(1);
             DateTimeOffset.Parse(step["startedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
                 .Should().BeOnOrBefore(DateTimeOffset.Parse(step["endedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
-            step["durationMs"]!.GetValue<double>().Should().BeGreaterThanOrEqualTo(0);
+            step["durationMs"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(0, "durations are whole milliseconds");
             step.AsObject().ContainsKey("error").Should().BeTrue();
         }
     }
@@ -64,6 +64,50 @@ public sealed class RunCommandTests
         result.Stdout.Should().MatchRegex(@"✓ greet\s+[\d.]+ (ms|s)");
         result.Stdout.Should().MatchRegex(@"✓ count\s+[\d.]+ (ms|s)");
         result.Stdout.Should().Contain("completed run");
+    }
+
+    [Fact]
+    public async Task Run_WithoutJson_FailedAndCancelledStepsEndWithTheirDuration()
+    {
+        using var cli = new CliRunner();
+        var file = cli.Write("fails.yaml", """
+            name: fails
+            steps:
+              - id: both
+                parallel:
+                  - id: boom
+                    run: { command: /bin/sh, args: ["-c", "exit 3"] }
+                  - id: slow
+                    run: { command: /bin/sleep, args: ["60"] }
+            """);
+
+        var result = await cli.RunAsync("run", file);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Stdout.Should().MatchRegex(@"✗ both/boom  run\.exit-code: [^\n]+  [\d.]+ (ms|s)\n");
+        result.Stdout.Should().MatchRegex(@"⊘ both/slow  cancelled  [\d.]+ (ms|s)\n");
+    }
+
+    [Fact]
+    public async Task Run_WithoutJson_CompensationEndsWithItsDuration()
+    {
+        using var cli = new CliRunner();
+        var file = cli.Write("undo.yaml", """
+            name: undo
+            steps:
+              - id: book
+                set: { x: 1 }
+                compensate:
+                  - id: unbook
+                    set: { x: 0 }
+              - id: boom
+                fail: nope
+            """);
+
+        var result = await cli.RunAsync("run", file);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Stdout.Should().MatchRegex(@"↺ book  The step's compensation completed\.  [\d.]+ (ms|s)\n");
     }
 
     [Fact]
@@ -229,7 +273,10 @@ public sealed class RunCommandTests
     public async Task Show_UnknownRun_Exits2()
     {
         using var cli = new CliRunner();
+        (await cli.RunAsync("worker", "--until-idle")).ExitCode.Should().Be(0, "the worker creates the store");
+
         var result = await cli.RunAsync("show", "01nosuchrun00000000000000");
+
         result.ExitCode.Should().Be(2, result.ToString());
         result.Stderr.Should().Contain("No run '01nosuchrun00000000000000'");
     }

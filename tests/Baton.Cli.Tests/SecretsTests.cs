@@ -86,4 +86,51 @@ public sealed class SecretsTests
         result.ExitCode.Should().Be(2, result.ToString());
         result.Stderr.Should().Contain("not valid JSON").And.NotContain(Secret);
     }
+
+    [Theory]
+    [InlineData("run", "FILE")]
+    [InlineData("approve", "RUN", "review")]
+    [InlineData("reject", "RUN", "review")]
+    [InlineData("signal", "RUN", "go")]
+    [InlineData("cancel", "RUN")]
+    [InlineData("worker", "--until-idle")]
+    public async Task SecretsFileOption_FileMissing_Exits2NamingIt(params string[] args)
+    {
+        using var cli = new CliRunner();
+        var file = cli.Write("waits.yaml", "name: waits\nsteps:\n  - id: w\n    wait: { event: go }\n");
+        var runId = (await cli.RunAsync("run", file, "--json")).Json["runId"]!.GetValue<string>();
+        var missing = Path.Combine(cli.Directory, "no-such-secrets.json");
+
+        var result = await cli.RunAsync([.. args.Select(a => a == "RUN" ? runId : a == "FILE" ? file : a), "--secrets-file", missing]);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Should().Contain($"--secrets-file '{missing}' does not exist");
+        (await cli.RunAsync("show", runId, "--json")).Json["status"]!.GetValue<string>().Should().Be("waiting", "nothing was done");
+    }
+
+    [Fact]
+    public async Task Approve_SecretsFileOption_ReachesTheStepsAfterTheApproval()
+    {
+        using var cli = new CliRunner();
+        var secrets = cli.Write("team-secrets.json", $$"""{ "API_TOKEN": "{{Secret}}" }""");
+        var file = cli.Write("approved.yaml", """
+            name: approved-call
+            secrets: [API_TOKEN]
+            steps:
+              - id: review
+                approval: { title: "Call the API?" }
+              - id: call
+                run:
+                  command: /bin/sh
+                  args: ["-c", "echo \"token=$API_TOKEN\""]
+                  env: { API_TOKEN: "${{ secrets.API_TOKEN }}" }
+            outputs: ${{ steps.call.output.stdout }}
+            """);
+        var runId = (await cli.RunAsync("run", file, "--secrets-file", secrets, "--json")).Json["runId"]!.GetValue<string>();
+
+        var result = await cli.RunAsync("approve", runId, "review", "--secrets-file", secrets, "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Json["output"]!.GetValue<string>().Should().Be("token=***\n");
+    }
 }

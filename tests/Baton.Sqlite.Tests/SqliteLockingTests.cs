@@ -16,14 +16,11 @@ public sealed class SqliteLockingTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public async Task InitializeAsync_ExclusivelyLockedBeyondTheBusyTimeout_ThrowsLockedSayingAnotherProcessHoldsIt()
+    public async Task InitializeAsync_StoreToMigrateLockedBeyondTheBusyTimeout_ThrowsLockedSayingAnotherProcessHoldsIt()
     {
         var path = _directory.File("baton.db");
-        await using (await StoreFactory.OpenAsync(path, _time))
-        {
-        }
-
         using var other = RawDatabase.Open(path);
+        other.Scalar("PRAGMA journal_mode = WAL");
         other.Execute("BEGIN EXCLUSIVE");
 
         var act = () => StoreFactory.OpenAsync(path, _time, o => o.BusyTimeout = ShortBusyTimeout);
@@ -32,6 +29,29 @@ public sealed class SqliteLockingTests : IDisposable
         thrown.Which.Kind.Should().Be(StoreErrorKind.Locked);
         thrown.Which.IsTransient.Should().BeTrue();
         thrown.Which.Message.Should().Contain(path).And.Contain("another process").And.Contain("SqliteStoreOptions.BusyTimeout");
+        thrown.Which.Problem.Should().Contain(path).And.NotContain("SqliteStoreOptions", "the problem alone leaves the advice to the host");
+        thrown.Which.Advice.Should().Contain("SqliteStoreOptions.BusyTimeout");
+        other.Execute("ROLLBACK");
+    }
+
+    [Fact]
+    public async Task InitializeAsync_UpToDateStoreWhileAnotherProcessHoldsTheWriteLock_OpensAndReads()
+    {
+        var path = _directory.File("baton.db");
+        RunRecord run;
+        await using (var first = await StoreFactory.OpenAsync(path, _time))
+        {
+            run = StoreTestData.WaitingRun(_time.GetUtcNow());
+            await first.CommitAsync(StoreTestData.Insert(run), CancellationToken.None);
+        }
+
+        using var other = RawDatabase.Open(path);
+        other.Execute("BEGIN IMMEDIATE");
+
+        await using var store = await StoreFactory.OpenAsync(path, _time, o => o.BusyTimeout = ShortBusyTimeout);
+        var runs = await store.ListRunsAsync(new RunQuery(), CancellationToken.None);
+
+        runs.Select(r => r.Id).Should().Equal(run.Id);
         other.Execute("ROLLBACK");
     }
 

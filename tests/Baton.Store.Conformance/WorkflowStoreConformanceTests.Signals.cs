@@ -96,6 +96,26 @@ public abstract partial class WorkflowStoreConformanceTests
     }
 
     [Fact]
+    public async Task GetPendingSignalsAsync_SomeConsumed_ReturnsOnlyTheUnconsumedWithTheirSenderAndTime()
+    {
+        var run = await InsertLeasedAsync("w1", Now.AddMinutes(1));
+        var other = await InsertAsync(StoreTestData.WaitingRun(Now));
+        var consumed = await Store.DeliverSignalAsync(StoreTestData.Signal(run.Id, Now, "consumed"), CancellationToken.None);
+        Time.Advance(TimeSpan.FromSeconds(3));
+        var pending = await Store.DeliverSignalAsync(StoreTestData.Signal(run.Id, Now, "mistyped") with { Actor = "user:bob" }, CancellationToken.None);
+        await Store.DeliverSignalAsync(StoreTestData.Signal(other.Id, Now, "elsewhere"), CancellationToken.None);
+        run.SignalWatermark = consumed.Id;
+        await Store.CommitAsync(new RunCommit { Run = run, ExpectedLeaseOwner = "w1", Steps = [StoreTestData.Step(run.Id, 4, Now)], ConsumedSignals = [(consumed.Id, 4)] }, CancellationToken.None);
+
+        var result = await Store.GetPendingSignalsAsync(run.Id, CancellationToken.None);
+
+        result.ShouldMatch(new[] { pending });
+        result.Single().Actor.Should().Be("user:bob");
+        result.Single().CreatedAt.Should().Be(Now);
+        (await Store.GetPendingSignalsAsync(StoreTestData.NewRunId(), CancellationToken.None)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task CommitAsync_ConsumingASignalOfAnotherRun_ThrowsInvalidRunOperationAndAppliesNothing()
     {
         var other = await InsertAsync(StoreTestData.WaitingRun(Now));

@@ -23,7 +23,7 @@ internal static class AIFanOutBenchmark
         await using var server = await LoopbackOpenAIServer.StartAsync().ConfigureAwait(false);
         server.DefaultReply = new ModelReply { Text = "positive", InputTokens = 42, OutputTokens = 3 };
         var workflow = WriteWorkflow(directory, server.BaseUrl, concurrency);
-        var host = await CliHost.OpenAsync(new StoreLocation(Path.Combine(directory, "ai.db"), "bench"), null, null, cancellationToken).ConfigureAwait(false);
+        var host = await CliHost.OpenAsync(new StoreLocation(Path.Combine(directory, "ai.db"), "bench"), null, false, null, cancellationToken).ConfigureAwait(false);
         await using (host.ConfigureAwait(false))
         {
             var definition = host.Engine.LoadDefinition(workflow);

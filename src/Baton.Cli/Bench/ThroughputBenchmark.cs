@@ -15,7 +15,7 @@ internal static class ThroughputBenchmark
     {
         var noop = new NoopStep();
         var options = new BatonEngineOptions { WorkerConcurrency = Math.Max(concurrency, 1) };
-        var host = await CliHost.OpenAsync(new StoreLocation(Path.Combine(directory, "bench.db"), "bench"), null, [noop], cancellationToken, options).ConfigureAwait(false);
+        var host = await CliHost.OpenAsync(new StoreLocation(Path.Combine(directory, "bench.db"), "bench"), null, false, [noop], cancellationToken, options).ConfigureAwait(false);
         await using (host.ConfigureAwait(false))
         {
             var definition = host.Engine.LoadDefinition(WriteWorkflow(directory, steps));

@@ -20,7 +20,7 @@ internal static class WaitingRunsBenchmark
         await File.WriteAllTextAsync(workflow, "name: waiting\nsteps:\n  - id: wait-for-go\n    wait: { event: go }\n", cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         var created = 0;
-        await using (var host = await CliHost.OpenAsync(new StoreLocation(path, "bench"), null, null, cancellationToken, options).ConfigureAwait(false))
+        await using (var host = await CliHost.OpenAsync(new StoreLocation(path, "bench"), null, false, null, cancellationToken, options).ConfigureAwait(false))
         {
             var definition = host.Engine.LoadDefinition(workflow);
             using var reporter = progress is null ? null : new ProgressReporter(progress, () => $"{Volatile.Read(ref created):N0} of {runs:N0} waiting runs created");
@@ -39,7 +39,7 @@ internal static class WaitingRunsBenchmark
         var createSeconds = clock.Elapsed.TotalSeconds;
 
         // A fresh engine over the full store: what a worker that starts now holds.
-        await using var worker = await CliHost.OpenAsync(new StoreLocation(path, "bench"), null, null, cancellationToken, options).ConfigureAwait(false);
+        await using var worker = await CliHost.OpenAsync(new StoreLocation(path, "bench"), null, false, null, cancellationToken, options).ConfigureAwait(false);
         var heapBefore = ProcessMemory.ManagedBytesAfterCollection();
         var rssBefore = ProcessMemory.CurrentBytes();
         var probe = Stopwatch.StartNew();

@@ -10,15 +10,15 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var workflows = new Option<int>("--workflows") { Description = "How many runs (after an untimed warm-up).", DefaultValueFactory = _ => 5000 };
-        var steps = new Option<int>("--steps") { Description = "No-op steps per run.", DefaultValueFactory = _ => 10 };
-        var concurrency = new Option<int?>("--concurrency") { Description = "Runs in flight at once (default 128; 1 measures the sequential per-step overhead alone); with --ai, model calls in flight (default 20)." };
-        var waiting = new Option<int?>("--waiting") { Description = "Instead: fill a store with this many waiting runs and measure a worker's memory while it polls." };
-        var idle = new Option<int>("--idle") { Description = "With --waiting: seconds the worker polls.", DefaultValueFactory = _ => 5 };
+        var workflows = new Option<int>("--workflows") { Description = "How many runs (after an untimed warm-up).", DefaultValueFactory = _ => 5000 }.Between(1, 10_000_000);
+        var steps = new Option<int>("--steps") { Description = "No-op steps per run.", DefaultValueFactory = _ => 10 }.Between(1, 100_000);
+        var concurrency = new Option<int?>("--concurrency") { Description = "Runs in flight at once (default 128; 1 measures the sequential per-step overhead alone); with --ai, model calls in flight (default 20)." }.Between(1, 4096);
+        var waiting = new Option<int?>("--waiting") { Description = "Instead: fill a store with this many waiting runs and measure a worker's memory while it polls." }.Between(1, 10_000_000);
+        var idle = new Option<int>("--idle") { Description = "With --waiting: seconds the worker polls.", DefaultValueFactory = _ => 5 }.Between(1, 3600);
         var ai = new Option<bool>("--ai") { Description = "Only the AI fan-out: one run of --calls llm steps against an OpenAI-compatible server on loopback." };
-        var calls = new Option<int>("--calls") { Description = "AI fan-out: model calls (one llm step each).", DefaultValueFactory = _ => 200 };
-        var latency = new Option<int>("--latency") { Description = "AI fan-out: milliseconds the loopback model server takes per call.", DefaultValueFactory = _ => 100 };
-        var directory = new Option<string?>("--dir") { Description = "Where the benchmark's store goes (removed afterwards). Default: a new directory under the current one, so that it is on a real disk." };
+        var calls = new Option<int>("--calls") { Description = "AI fan-out: model calls (one llm step each).", DefaultValueFactory = _ => 200 }.Between(1, 1_000_000);
+        var latency = new Option<int>("--latency") { Description = "AI fan-out: milliseconds the loopback model server takes per call.", DefaultValueFactory = _ => 100 }.Between(1, 60_000);
+        var directory = new Option<string?>("--dir") { Description = "Where the benchmark's store goes (removed afterwards). Default: a new directory under the current one, so that it is on a real disk." }.NotBlank();
         var json = CommonOptions.Json();
         var command = new Command("bench", "Measure the engine on a real, fsync'd store: durable step transitions per second, per-step overhead (p50, p99), peak memory, and an AI fan-out against a loopback model server.")
         {

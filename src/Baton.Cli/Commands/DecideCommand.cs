@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Baton.Cli.Runs;
 using Baton.Engine;
 
 namespace Baton.Cli.Commands;
@@ -14,16 +13,17 @@ internal static class DecideCommand
 {
     public static Command Create(bool approve)
     {
-        var runArgument = new Argument<string>("run") { Description = "The run id." };
-        var step = new Argument<string>("step") { Description = "The approval step's id, or its path when it waits in several places." };
+        var runArgument = new Argument<string>("run") { Description = "The run id." }.NotBlank();
+        var step = new Argument<string>("step") { Description = "The approval step's id, or its path when it waits in several places." }.NotBlank();
         var by = CommonOptions.By();
-        var comment = new Option<string?>("--comment") { Description = "A comment kept with the decision." };
+        var comment = new Option<string?>("--comment") { Description = "A comment kept with the decision." }.NotBlank();
         var data = new Option<string?>("--data") { Description = "Edited fields (JSON object), merged over the data under review: fields left out keep their values." };
         var json = CommonOptions.Json();
+        var secrets = CommonOptions.SecretsFile();
         var command = new Command(approve ? "approve" : "reject",
             approve ? "Approve a waiting approval step, then drive the run forward." : "Reject a waiting approval step (it fails with approval.rejected and routes by on-error), then drive the run forward.")
         {
-            runArgument, step, by, comment, json,
+            runArgument, step, by, comment, json, secrets,
         };
         if (approve)
         {
@@ -32,27 +32,15 @@ internal static class DecideCommand
 
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
-            var edited = parse.GetValue(data) is { } text ? ParseJson(text, "--data") : null;
-            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), null, null, ct).ConfigureAwait(false);
+            var edited = parse.GetValue(data) is { } text ? JsonLimits.Parse(text, "--data") : null;
+            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), parse.GetValue(secrets), true, null, ct).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
                 var decision = new ApprovalDecision(approve, CommonOptions.Actor(parse.GetValue(by)), parse.GetValue(comment), edited);
-                var result = await host.Engine.DecideAsync(new RunId(parse.GetValue(runArgument)!), parse.GetValue(step)!, decision, ct).ConfigureAwait(false);
+                var result = await ApprovalTarget.DecideAsync(host.Engine, new RunId(parse.GetValue(runArgument)!), parse.GetValue(step)!, decision, ct).ConfigureAwait(false);
                 return await DrivenRun.ReportAsync(host, result, parse.GetValue(json), ct).ConfigureAwait(false);
             }
         }));
         return command;
-    }
-
-    public static JsonNode? ParseJson(string text, string option)
-    {
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException ex)
-        {
-            throw new UsageException($"{option} is not valid JSON: {ex.Message}");
-        }
     }
 }

@@ -16,7 +16,7 @@ internal static class DrivenRun
         }
         else
         {
-            ResultPrinter.Print(Terminal.Stdout, run!);
+            await ResultPrinter.PrintAsync(Terminal.Stdout, host.Engine.Store, run!, cancellationToken).ConfigureAwait(false);
         }
 
         return ResultPrinter.ExitCode(result.Status);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Baton.Cli.Output;
 using Baton.Definitions;
 using Baton.Engine;
@@ -9,9 +10,9 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "The workflow file." };
+        var file = new Argument<string>("file") { Description = "The workflow file." }.NotBlank();
         var input = new Option<string[]>("--input", "-i") { Description = "An input as key=value; repeat for more. Values are JSON when they parse, unless the schema says string.", AllowMultipleArgumentsPerToken = false };
-        var inputFile = new Option<string?>("--input-file") { Description = "A JSON file holding the inputs; --input values override its keys." };
+        var inputFile = new Option<string?>("--input-file") { Description = "A JSON file holding the inputs (at most 4 MiB); --input values override its keys." }.NotBlank();
         var json = CommonOptions.Json();
         var secrets = CommonOptions.SecretsFile();
         var models = new Option<string[]>("--model", "-m") { Description = "Replace a model alias for this run, as ALIAS=provider/model (repeatable): how an example that uses 'scripted' runs on a real model." };
@@ -23,21 +24,28 @@ internal static class RunCommand
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
             var asJson = parse.GetValue(json);
-            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), parse.GetValue(secrets), null, ct).ConfigureAwait(false);
+            if (parse.GetValue(inputFile) is { } path)
+            {
+                JsonLimits.CheckInputFile(path);
+            }
+
+            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), parse.GetValue(secrets), false, null, ct).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
                 var engine = host.Engine;
                 var definition = engine.LoadDefinition(parse.GetValue(file)!);
                 definition = WorkflowCompiler.WithModelOverrides(definition, CliModels.Overrides(definition, parse.GetValue(models) ?? []));
                 var inputs = InputBuilder.Build(definition, parse.GetValue(inputFile), parse.GetValue(input) ?? []);
+                JsonLimits.CheckInputs(inputs);
+                var notices = ScriptedNotice.For(definition).ToList();
                 var terminal = Terminal.Stdout;
                 if (!asJson)
                 {
                     new ProgressPrinter(terminal).Attach(engine);
                     terminal.Line($"{terminal.Bold(definition.Name)} {terminal.Dim($"(definition {definition.Hash[..12]}, store {host.StorePath})")}");
-                    foreach (var notice in ScriptedNotice.For(definition))
+                    foreach (var notice in notices)
                     {
-                        terminal.Line(terminal.Yellow(notice));
+                        terminal.Line(terminal.Yellow($"  note: {notice}"));
                     }
                 }
 
@@ -52,11 +60,13 @@ internal static class RunCommand
                 var run = await engine.Store.GetRunAsync(result.RunId, ct).ConfigureAwait(false);
                 if (asJson)
                 {
-                    JsonOutput.Write(terminal.Writer, RunJson.Result(run!, steps));
+                    var document = RunJson.Result(run!, steps);
+                    document["notices"] = new JsonArray([.. notices.Select(n => (JsonNode)JsonValue.Create(n))]);
+                    JsonOutput.Write(terminal.Writer, document);
                 }
                 else
                 {
-                    ResultPrinter.Print(terminal, run!);
+                    await ResultPrinter.PrintAsync(terminal, engine.Store, run!, ct).ConfigureAwait(false);
                 }
 
                 return ResultPrinter.ExitCode(result.Status);

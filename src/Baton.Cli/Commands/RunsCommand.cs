@@ -9,11 +9,14 @@ namespace Baton.Cli.Commands;
 
 internal static class RunsCommand
 {
+    /// <summary>The most runs the store returns at once; longer lists are read in pages.</summary>
+    private const int PageSize = 1000;
+
     public static Command Create()
     {
         var status = new Option<string?>("--status") { Description = "Only runs with this status: running, waiting, completed, failed or cancelled." };
-        var workflow = new Option<string?>("--workflow") { Description = "Only runs of this workflow." };
-        var limit = new Option<int>("--limit") { Description = "The most runs to list, newest first.", DefaultValueFactory = _ => 50 };
+        var workflow = new Option<string?>("--workflow") { Description = "Only runs of this workflow." }.NotBlank();
+        var limit = new Option<int>("--limit") { Description = "The most runs to list, newest first (1 to 10,000).", DefaultValueFactory = _ => 50 }.Between(1, 10_000);
         var json = CommonOptions.Json();
         var command = new Command("runs", "List runs, newest first.") { status, workflow, limit, json };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
@@ -26,15 +29,11 @@ internal static class RunsCommand
                     : throw new UsageException($"--status '{text}' is not a status; use running, waiting, completed, failed or cancelled.");
             }
 
-            if (parse.GetValue(limit) is < 1 or > 10_000)
-            {
-                throw new UsageException("--limit must be between 1 and 10000.");
-            }
-
-            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), null, null, ct).ConfigureAwait(false);
+            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), null, true, null, ct).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
-                var runs = await host.Engine.ListRunsAsync(new RunQuery { Status = filter, WorkflowName = parse.GetValue(workflow), Limit = parse.GetValue(limit) }, ct).ConfigureAwait(false);
+                var query = new RunQuery { Status = filter, WorkflowName = parse.GetValue(workflow) };
+                var runs = await ListAsync(host.Engine, query, parse.GetValue(limit), ct).ConfigureAwait(false);
                 var terminal = Terminal.Stdout;
                 if (parse.GetValue(json))
                 {
@@ -44,7 +43,11 @@ internal static class RunsCommand
 
                 if (runs.Count == 0)
                 {
-                    terminal.Line($"No runs in {host.StorePath}.");
+                    var filtered = query.Status is not null || query.WorkflowName is not null;
+                    var any = filtered && (await host.Engine.ListRunsAsync(new RunQuery { Limit = 1 }, ct).ConfigureAwait(false)).Count > 0;
+                    terminal.Line(any
+                        ? $"No runs match {Filters(query)} in {host.StorePath}. 'baton runs' without filters lists them all."
+                        : $"No runs yet in {host.StorePath}.");
                     return ExitCodes.Success;
                 }
 
@@ -62,4 +65,27 @@ internal static class RunsCommand
         }));
         return command;
     }
+
+    private static async Task<List<RunRecord>> ListAsync(BatonEngine engine, RunQuery query, int limit, CancellationToken cancellationToken)
+    {
+        var runs = new List<RunRecord>();
+        while (runs.Count < limit)
+        {
+            var page = await engine.ListRunsAsync(query with { Limit = Math.Min(PageSize, limit - runs.Count), Before = runs.Count == 0 ? null : runs[^1].Id }, cancellationToken).ConfigureAwait(false);
+            runs.AddRange(page);
+            if (page.Count < PageSize)
+            {
+                break;
+            }
+        }
+
+        return runs;
+    }
+
+    private static string Filters(RunQuery query)
+        => string.Join(" and ", new[]
+        {
+            query.Status is { } s ? $"--status {RunStateNames.Run(s)}" : null,
+            query.WorkflowName is { } w ? $"--workflow {w}" : null,
+        }.Where(f => f is not null));
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Baton.Cli.Output;
+using Baton.Cli.Runs;
 using Baton.Engine;
 using Baton.Storage;
 
@@ -10,23 +11,27 @@ internal static class ShowCommand
 {
     public static Command Create()
     {
-        var runArgument = new Argument<string>("run") { Description = "The run id." };
+        var runArgument = new Argument<string>("run") { Description = "The run id." }.NotBlank();
         var json = CommonOptions.Json();
-        var command = new Command("show", "Show a run's steps and timeline: every attempt of every step, with its times, its error, and who or what acted.") { runArgument, json };
+        var command = new Command("show", "Show a run's steps and timeline: every attempt of every step, with its times, its error, and who or what acted; and the signals it has not consumed yet.") { runArgument, json };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
-            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), null, null, ct).ConfigureAwait(false);
+            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), null, true, null, ct).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
                 var runId = new RunId(parse.GetValue(runArgument)!);
                 var details = await host.Engine.GetRunAsync(runId, ct).ConfigureAwait(false) ?? throw new RunNotFoundException(runId);
+                var pending = await host.Store.GetPendingSignalsAsync(runId, ct).ConfigureAwait(false);
+                var approvals = details.Run.IsTerminal ? [] : await WaitingApproval.FindAsync(host.Store, runId, ct).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
-                    JsonOutput.Write(Console.Out, RunJson.Details(details));
+                    var document = RunJson.Details(details);
+                    document["pendingSignals"] = new JsonArray([.. pending.Select(s => (JsonNode)RunJson.Signal(s))]);
+                    JsonOutput.Write(Console.Out, document);
                 }
                 else
                 {
-                    Print(Terminal.Stdout, details);
+                    Print(Terminal.Stdout, details, pending, approvals);
                 }
 
                 return ExitCodes.Success;
@@ -35,7 +40,7 @@ internal static class ShowCommand
         return command;
     }
 
-    private static void Print(Terminal t, RunDetails details)
+    private static void Print(Terminal t, RunDetails details, IReadOnlyList<SignalRecord> pending, IReadOnlyList<WaitingApproval> approvals)
     {
         var run = details.Run;
         t.Line($"{t.Bold("Run")} {run.Id}  {t.Bold(run.WorkflowName)}  {Status(t, RunStateNames.Run(run.Status))}");
@@ -75,6 +80,7 @@ internal static class ShowCommand
         }
 
         timeline.Write(t.Writer, "  ");
+        PrintPendingSignals(t, pending);
         if (run.Output is not null)
         {
             t.Line();
@@ -82,14 +88,33 @@ internal static class ShowCommand
             JsonOutput.Write(t.Writer, run.Output);
         }
 
-        var waiting = details.Steps.Where(s => s.Status == StepStatus.Waiting && s.Kind == "approval").ToList();
-        foreach (var approval in waiting)
+        foreach (var approval in approvals)
         {
+            var step = approval.Step;
             t.Line();
-            t.Line($"{t.Yellow("Waiting for approval")} {approval.Path}: {approval.State?["title"]}");
-            t.Line($"  data {JsonOutput.Inline(approval.State?["data"])}");
-            t.Line(t.Dim($"  baton approve {run.Id} {approval.Path} [--comment TEXT] [--data JSON]   |   baton reject {run.Id} {approval.Path}"));
+            t.Line($"{t.Yellow("Waiting for approval")} {step.Path}{(approval.InChild ? $" in child run {approval.RunId}" : "")}: {step.State?["title"]}");
+            t.Line($"  data {JsonOutput.Inline(step.State?["data"])}");
+            t.Line(t.Dim($"  {approval.Command("approve")} [--comment TEXT] [--data JSON]   |   {approval.Command("reject")}"));
         }
+    }
+
+    /// <summary>Signals delivered but not consumed yet: an event no wait has listened for (perhaps a mistyped name), a decision or cancellation still to be applied.</summary>
+    private static void PrintPendingSignals(Terminal t, IReadOnlyList<SignalRecord> pending)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        t.Line();
+        t.Line(t.Bold("Pending signals") + t.Dim("  (delivered, not consumed yet)"));
+        var table = new TextTable("SENT", "KIND", "NAME", "STEP", "FROM");
+        foreach (var signal in pending.OrderBy(s => s.Id))
+        {
+            table.Add(Time(signal.CreatedAt), RunJson.SignalKind(signal.Kind), signal.Name, signal.Target ?? "", signal.Actor ?? "");
+        }
+
+        table.Write(t.Writer, "  ");
     }
 
     private static string Status(Terminal t, string status) => status switch

@@ -9,7 +9,7 @@ internal static class ValidateCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Workflow files to check.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Workflow files to check.", Arity = ArgumentArity.OneOrMore }.NotBlank();
         var json = CommonOptions.Json();
         var command = new Command("validate", "Check workflow files and report every error as FILE:LINE:COL: error BATONnnn: message. Exit 0 valid, 2 errors.")
         {
@@ -53,14 +53,6 @@ internal static class ValidateCommand
         ["valid"] = result.Success,
         ["workflow"] = result.Definition?.Name,
         ["definitionHash"] = result.Definition?.Hash,
-        ["diagnostics"] = new JsonArray([.. result.Diagnostics.Select(d => (JsonNode)new JsonObject
-        {
-            ["code"] = d.Code,
-            ["severity"] = d.Severity == DiagnosticSeverity.Error ? "error" : "warning",
-            ["message"] = d.Message,
-            ["file"] = d.Location.File,
-            ["line"] = d.Location.Line,
-            ["column"] = d.Location.Column,
-        })]),
+        ["diagnostics"] = new JsonArray([.. result.Diagnostics.Select(d => (JsonNode)CliErrors.DiagnosticJson(d))]),
     };
 }

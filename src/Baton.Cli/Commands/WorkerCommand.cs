@@ -9,9 +9,10 @@ internal static class WorkerCommand
     public static Command Create()
     {
         var untilIdle = new Option<bool>("--until-idle") { Description = "Stop when no run is ready and no timer is due, instead of running until interrupted." };
-        var concurrency = new Option<int?>("--concurrency") { Description = "How many runs to drive at once. Default 64." };
+        var concurrency = new Option<int?>("--concurrency") { Description = "How many runs to drive at once, 1 to 10,000. Default 64." }.Between(1, 10_000);
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print step progress." };
-        var command = new Command("worker", "Run the engine: fire due timers, continue ready runs, and resume runs a crash interrupted.") { untilIdle, concurrency, quiet };
+        var secrets = CommonOptions.SecretsFile();
+        var command = new Command("worker", "Run the engine: fire due timers, continue ready runs, and resume runs a crash interrupted.") { untilIdle, concurrency, quiet, secrets };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
             var options = new BatonEngineOptions();
@@ -20,7 +21,7 @@ internal static class WorkerCommand
                 options.WorkerConcurrency = c;
             }
 
-            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), null, null, ct, options).ConfigureAwait(false);
+            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), parse.GetValue(secrets), false, null, ct, options).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
                 var terminal = Terminal.Stdout;

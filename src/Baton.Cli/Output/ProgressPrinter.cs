@@ -3,10 +3,12 @@ using Baton.Storage;
 
 namespace Baton.Cli.Output;
 
-/// <summary>Prints a run's committed timeline as it happens: each step as it starts and ends, with its duration.</summary>
+/// <summary>Prints a run's committed timeline as it happens: each step as it starts and as it ends, with its duration.</summary>
 internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
 {
     private readonly Lock _gate = new();
+    private readonly Dictionary<(RunId, string), DateTimeOffset> _started = [];
+    private readonly Dictionary<(RunId, string), DateTimeOffset> _childStarted = [];
     private RunId? _root;
 
     public void Attach(BatonEngine engine) => engine.TimelineEventCommitted += (_, e) => OnEvent(e);
@@ -28,30 +30,81 @@ internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
     private string? Format(TimelineEvent e) => e.Type switch
     {
         TimelineEventTypes.RunStarted when e.RunId != _root || perRun => $"{terminal.Cyan("▶")} run {e.RunId} started",
-        TimelineEventTypes.StepStarted => $"{terminal.Dim("▸")} {e.Path}{Attempt(e)}",
+        TimelineEventTypes.StepStarted => Started(e),
         TimelineEventTypes.StepCompleted => $"{terminal.Green("✓")} {e.Path}  {terminal.Dim(Duration(e))}",
-        TimelineEventTypes.StepFailed => $"{terminal.Red("✗")} {e.Path}  {terminal.Red(Code(e))}{e.Message}",
+        TimelineEventTypes.StepFailed => $"{terminal.Red("✗")} {e.Path}  {terminal.Red(Code(e))}{e.Message}  {terminal.Dim(Duration(e))}",
         TimelineEventTypes.StepRetryScheduled => $"{terminal.Yellow("↻")} {e.Path}  {e.Message}",
         TimelineEventTypes.StepSkipped => $"{terminal.Dim("-")} {e.Path}  {terminal.Dim("skipped")}",
         TimelineEventTypes.StepWaiting => $"{terminal.Yellow("⏸")} {e.Path}  {e.Message}",
         TimelineEventTypes.ApprovalRequested => $"{terminal.Yellow("⏸")} {e.Path}  waiting for approval: {e.Message}",
         TimelineEventTypes.ApprovalDecided => $"{terminal.Cyan("✎")} {e.Path}  {e.Message} by {e.Actor}",
         TimelineEventTypes.SignalReceived => $"{terminal.Cyan("✉")} {e.Path}  {e.Message}",
-        TimelineEventTypes.StepCancelled => $"{terminal.Dim("⊘")} {e.Path}  {terminal.Dim("cancelled")}",
+        TimelineEventTypes.StepCancelled => $"{terminal.Dim("⊘")} {e.Path}  {terminal.Dim("cancelled")}  {terminal.Dim(Duration(e))}",
         TimelineEventTypes.StepInterrupted => $"{terminal.Yellow("!")} {e.Path}  {e.Message}",
-        TimelineEventTypes.StepCompensated => $"{terminal.Yellow("↺")} {e.Path}  {e.Message}",
+        TimelineEventTypes.StepCompensated => $"{terminal.Yellow("↺")} {e.Path}  {e.Message}  {terminal.Dim(CompensationDuration(e))}",
         TimelineEventTypes.CompensationStarted or TimelineEventTypes.RunRecovered => $"{terminal.Yellow("!")} {e.Message}",
         TimelineEventTypes.BranchWon => $"{terminal.Cyan("★")} {e.Path}  {e.Message}",
-        TimelineEventTypes.RunCompleted or TimelineEventTypes.RunFailed or TimelineEventTypes.RunCancelled when e.RunId != _root || perRun
-            => $"{terminal.Cyan("■")} run {e.RunId}: {e.Message}",
+        TimelineEventTypes.RunCompleted or TimelineEventTypes.RunFailed or TimelineEventTypes.RunCancelled => Ended(e),
         TimelineEventTypes.RunWaiting when perRun => $"{terminal.Yellow("⏸")} run {e.RunId}: {e.Message}",
         _ => null,
     };
 
+    private string Started(TimelineEvent e)
+    {
+        if (e.Path is not null)
+        {
+            _started[(e.RunId, e.Path)] = e.At;
+            if (e.Path.LastIndexOf('/') is > 0 and var slash)
+            {
+                _childStarted.TryAdd((e.RunId, e.Path[..slash]), e.At);
+            }
+        }
+
+        return $"{terminal.Dim("▸")} {e.Path}{Attempt(e)}";
+    }
+
     private static string Attempt(TimelineEvent e) => e.Attempt is > 1 ? $"  (attempt {e.Attempt})" : "";
 
-    private static string Duration(TimelineEvent e)
-        => e.Data?["durationMs"]?.GetValue<double>() is { } ms ? RunDriverFormatting.Duration(TimeSpan.FromMilliseconds(ms)) : "";
+    private string? Ended(TimelineEvent e)
+    {
+        // A worker prints many runs: forget what this one started.
+        foreach (var key in _started.Keys.Concat(_childStarted.Keys).Where(k => k.Item1 == e.RunId).ToList())
+        {
+            _started.Remove(key);
+            _childStarted.Remove(key);
+        }
+
+        return e.RunId != _root || perRun ? $"{terminal.Cyan("■")} run {e.RunId}: {e.Message}" : null;
+    }
+
+    /// <summary>The step's time: from the event when it carries one, else since the step (or its latest attempt) started here.</summary>
+    private string Duration(TimelineEvent e)
+    {
+        var started = DateTimeOffset.MaxValue;
+        if (e.Path is not null)
+        {
+            if (_started.Remove((e.RunId, e.Path), out var at))
+            {
+                started = at;
+            }
+
+            // Steps under it that start from now on are its compensation.
+            _childStarted.Remove((e.RunId, e.Path));
+        }
+
+        if (e.Data?["durationMs"]?.GetValue<double>() is { } ms)
+        {
+            return RunDriverFormatting.Duration(TimeSpan.FromMilliseconds(ms));
+        }
+
+        return e.At >= started ? RunDriverFormatting.Duration(e.At - started) : "";
+    }
+
+    /// <summary>A compensation's time: from the first of its steps starting, after the step itself ended, to its end.</summary>
+    private string CompensationDuration(TimelineEvent e)
+        => e.Path is not null && _childStarted.Remove((e.RunId, e.Path), out var started) && e.At >= started
+            ? RunDriverFormatting.Duration(e.At - started)
+            : "";
 
     private static string Code(TimelineEvent e) => e.Data?["code"]?.GetValue<string>() is { } code ? $"{code}: " : "";
 

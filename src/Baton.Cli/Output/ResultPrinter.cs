@@ -1,3 +1,4 @@
+using Baton.Cli.Runs;
 using Baton.Engine;
 using Baton.Storage;
 
@@ -13,7 +14,14 @@ internal static class ResultPrinter
         _ => ExitCodes.Waiting,
     };
 
-    public static void Print(Terminal terminal, RunRecord run)
+    /// <summary>Prints the run's outcome; for a waiting run, the exact commands that decide its approvals, wherever they wait.</summary>
+    public static async Task PrintAsync(Terminal terminal, IWorkflowStore store, RunRecord run, CancellationToken cancellationToken)
+    {
+        var approvals = run.IsTerminal ? [] : await WaitingApproval.FindAsync(store, run.Id, cancellationToken).ConfigureAwait(false);
+        Print(terminal, run, approvals);
+    }
+
+    private static void Print(Terminal terminal, RunRecord run, IReadOnlyList<WaitingApproval> approvals)
     {
         var elapsed = (run.CompletedAt ?? run.UpdatedAt) - run.CreatedAt;
         switch (run.Status)
@@ -37,6 +45,12 @@ internal static class ResultPrinter
                 break;
             default:
                 terminal.Line($"{terminal.Yellow(RunStateNames.Run(run.Status))} run {run.Id}" + (run.ReadyAt is { } at ? $" (next timer {at:yyyy-MM-dd HH:mm:ss}Z)" : ""));
+                foreach (var approval in approvals)
+                {
+                    var where = approval.InChild ? $" in child run {approval.RunId}" : "";
+                    terminal.Line($"  approval '{approval.Step.Path}' waits{where}: {approval.Command("approve")}   |   {approval.Command("reject")}");
+                }
+
                 terminal.Line(terminal.Dim($"Continue with: baton show {run.Id} | baton approve {run.Id} STEP | baton signal {run.Id} EVENT | baton worker"));
                 break;
         }

@@ -76,7 +76,7 @@ internal static class RunJson
         ["attempts"] = step.Attempts,
         ["startedAt"] = Time(step.StartedAt),
         ["endedAt"] = Time(step.EndedAt),
-        ["durationMs"] = step.StartedAt is { } s && step.EndedAt is { } e ? Math.Round((e - s).TotalMilliseconds, 3) : null,
+        ["durationMs"] = step.StartedAt is { } s && step.EndedAt is { } e ? (long)Math.Round((e - s).TotalMilliseconds) : null,
         ["error"] = Error(step.Error),
         ["actor"] = step.Actor,
     };
@@ -91,6 +91,26 @@ internal static class RunJson
         ["actor"] = e.Actor,
         ["message"] = e.Message,
         ["data"] = e.Data?.DeepClone(),
+    };
+
+    /// <summary>A signal delivered to a run and not consumed yet, for <c>show --json</c>'s <c>pendingSignals</c>.</summary>
+    public static JsonObject Signal(SignalRecord signal) => new()
+    {
+        ["kind"] = SignalKind(signal.Kind),
+        ["name"] = signal.Name,
+        ["target"] = signal.Target,
+        ["actor"] = signal.Actor,
+        ["at"] = Time(signal.CreatedAt),
+        ["data"] = signal.Data?.DeepClone(),
+    };
+
+    public static string SignalKind(SignalKind kind) => kind switch
+    {
+        Storage.SignalKind.Event => "event",
+        Storage.SignalKind.Approval => "approval",
+        Storage.SignalKind.Cancel => "cancel",
+        Storage.SignalKind.ChildCompleted => "child-completed",
+        _ => kind.ToString().ToLowerInvariant(),
     };
 
     public static string Status(RunStatus status) => RunStateNames.Run(status);

@@ -78,4 +78,10 @@ public interface IWorkflowStore : IAsyncDisposable
 
     /// <summary>Every signal of a run, consumed or not, in id order.</summary>
     ValueTask<IReadOnlyList<SignalRecord>> GetSignalsAsync(RunId runId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The signals of a run that no step has consumed yet, in id order: an event that no wait has listened for, a
+    /// decision or cancellation not applied yet. Empty for an unknown run.
+    /// </summary>
+    ValueTask<IReadOnlyList<SignalRecord>> GetPendingSignalsAsync(RunId runId, CancellationToken cancellationToken);
 }

@@ -9,21 +9,30 @@ namespace Baton.Sqlite.Schema;
 internal static class SchemaMigrator
 {
     /// <summary>Applies the missing migrations and returns the version the file had before.</summary>
+    /// <remarks>
+    /// A store already at the latest version is only read: in WAL mode a read never waits for another process's write,
+    /// so opening a store does not block behind a writer. The write lock is taken only when there is something to migrate.
+    /// </remarks>
     /// <exception cref="StoreException">The file is from a newer Baton, or is a SQLite database that is not a Baton store.</exception>
     public static int Migrate(SqliteConnection connection, WriteLock writeLock, SqliteErrors errors)
     {
+        var (seenVersion, seenApplicationId) = ReadVersion(connection);
+        if (seenApplicationId == Migrations.ApplicationId)
+        {
+            RequireSupported(seenVersion, errors);
+            if (seenVersion == Migrations.Latest)
+            {
+                return seenVersion;
+            }
+        }
+
         writeLock.Acquire();
         try
         {
-            var current = Convert.ToInt32(SqliteConnections.Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
-            var applicationId = Convert.ToInt32(SqliteConnections.Scalar(connection, "PRAGMA application_id"), CultureInfo.InvariantCulture);
+            // Read again under the lock: another process may have migrated the file in between.
+            var (current, applicationId) = ReadVersion(connection);
             CheckIsBatonStore(connection, current, applicationId, errors);
-            if (current > Migrations.Latest)
-            {
-                throw new StoreException(
-                    StoreErrorKind.NewerVersion,
-                    $"The store '{errors.Path}' has schema version {current}, but this build of Baton supports schema versions up to {Migrations.Latest}. Open it with a newer Baton, or set SqliteStoreOptions.Path to another file.");
-            }
+            RequireSupported(current, errors);
 
             foreach (var migration in Migrations.All.Where(m => m.Version > current))
             {
@@ -47,6 +56,21 @@ internal static class SchemaMigrator
             }
 
             throw;
+        }
+    }
+
+    private static (int Version, int ApplicationId) ReadVersion(SqliteConnection connection) =>
+        (Convert.ToInt32(SqliteConnections.Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture),
+         Convert.ToInt32(SqliteConnections.Scalar(connection, "PRAGMA application_id"), CultureInfo.InvariantCulture));
+
+    private static void RequireSupported(int version, SqliteErrors errors)
+    {
+        if (version > Migrations.Latest)
+        {
+            throw new StoreException(
+                StoreErrorKind.NewerVersion,
+                $"The store '{errors.Path}' has schema version {version}, but this build of Baton supports schema versions up to {Migrations.Latest}.",
+                StoreAdvice.NewerVersion);
         }
     }
 

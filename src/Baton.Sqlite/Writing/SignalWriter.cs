@@ -27,7 +27,7 @@ internal static class SignalWriter
 
             throw new InvalidRunOperationException(
                 runId,
-                $"Run '{runId}' has ended ({status.ToString().ToLowerInvariant()}), so it takes no more signals. Signal '{prepared.Signal.Name}' was not stored.");
+                $"Run '{runId}' has already ended ({status.ToString().ToLowerInvariant()}); '{prepared.Signal.Name}' was not delivered.");
         }
 
         var id = (long)commands.InsertSignal.SetRow(SignalRow.InsertColumns, prepared.Row).Scalar()!;

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace Baton.Cli;
+
+/// <summary>
+/// Finds words that look like options but that the command does not have. The parser would take them as values of the
+/// command's arguments (a file named '--bogus'); here they are usage errors. Option values are left alone
+/// (<c>--reason "-late"</c>), a value that starts with '-' can still be given after '--', and negative numbers pass so
+/// that their own range check can speak of them.
+/// </summary>
+internal static class UnknownOptions
+{
+    public static IEnumerable<string> Find(ParseResult parse)
+    {
+        var afterDoubleDash = parse.Tokens.SkipWhile(t => t.Type != TokenType.DoubleDash).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var argument in parse.CommandResult.Children.OfType<ArgumentResult>())
+        {
+            foreach (var token in argument.Tokens)
+            {
+                if (!afterDoubleDash.Contains(token) && LooksLikeOption(token.Value))
+                {
+                    yield return $"'{token.Value}' is not an option of 'baton {CommandPath(parse)}'.";
+                }
+            }
+        }
+    }
+
+    /// <summary>The command's words after 'baton', such as 'run'; empty for the root.</summary>
+    public static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result?.Parent is CommandResult parent; result = parent)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+
+    private static bool LooksLikeOption(string value)
+        => value.Length > 1 && value[0] == '-' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+}
