@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Baton.Cli.Output;
 using Baton.Cli.Runs;
 using Baton.Engine;
