@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Baton.Definitions;
+using Baton.Definitions.Compiler.Validation;
 
 namespace Baton.Cli;
 
@@ -27,8 +28,8 @@ internal static class InputBuilder
     }
 
     /// <summary>
-    /// A value is text when the input schema says the property is a string; otherwise it is read as JSON when it
-    /// parses (numbers, booleans, lists, mappings) and as text when it does not.
+    /// A value is text when the input schema says the property is a string (directly, or through local <c>$ref</c>s);
+    /// otherwise it is read as JSON when it parses (numbers of any size, booleans, lists, mappings) and as text when it does not.
     /// </summary>
     private static JsonNode? Parse(WorkflowDefinition definition, string key, string text)
     {
@@ -48,7 +49,28 @@ internal static class InputBuilder
     }
 
     private static string? DeclaredType(WorkflowDefinition definition, string key)
-        => definition.InputSchema?["properties"]?[key]?["type"] is JsonValue type && type.TryGetValue<string>(out var name) ? name : null;
+    {
+        var root = definition.InputSchema;
+        var property = root?["properties"]?[key];
+
+        // A chain of references ends within as many steps as the schema has parts; more means a loop.
+        for (var hops = 0; hops < 64 && property is JsonObject schema; hops++)
+        {
+            if (SchemaReferences.Text(schema["type"]) is { } type)
+            {
+                return type;
+            }
+
+            if (SchemaReferences.Text(schema["$ref"]) is not { } reference || SchemaReferences.Resolve(root, reference) is not { } target)
+            {
+                return null;
+            }
+
+            property = SchemaTree.At(root, target);
+        }
+
+        return null;
+    }
 
     private static JsonObject ReadFile(string path)
     {

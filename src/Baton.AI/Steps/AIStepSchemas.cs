@@ -25,7 +25,7 @@ internal static class AIStepSchemas
             "prompt": { "type": "string", "description": "The user prompt (a template)." },
             "temperature": { "type": "number", "minimum": 0, "maximum": 2 },
             "max-tokens": { "type": "integer", "minimum": 1 },
-            "output-schema": { "type": "object", "description": "A JSON Schema the answer must match; the answer is validated and repaired." },
+            "output-schema": { "type": "object", "x-baton-schema": true, "description": "A JSON Schema the answer must match; the answer is validated and repaired." },
             "repairs": { "type": "integer", "minimum": 0, "maximum": 5, "description": "Repair calls after an invalid answer; default 2." },
             "choices": { "type": "array", "items": { "type": "string" }, "minItems": 2, "description": "Classify among these labels (as the classify step)." }
           },

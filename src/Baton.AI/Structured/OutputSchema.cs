@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Baton.AI.Models;
 using Baton.Definitions.Compiler.Validation;
-using NJsonSchema;
-using NJsonSchema.Validation;
 
 namespace Baton.AI.Structured;
 
@@ -11,65 +9,55 @@ namespace Baton.AI.Structured;
 internal static class OutputSchema
 {
     private const int MaxCachedSchemas = 256;
-    private static readonly HashSet<ValidationErrorKind> TypeErrors =
-    [
-        ValidationErrorKind.StringExpected, ValidationErrorKind.NumberExpected, ValidationErrorKind.IntegerExpected,
-        ValidationErrorKind.BooleanExpected, ValidationErrorKind.ObjectExpected, ValidationErrorKind.ArrayExpected,
-        ValidationErrorKind.NullExpected, ValidationErrorKind.NoTypeValidates,
-    ];
 
-    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (LoadedSchema? Schema, string Problem)> Schemas = new(StringComparer.Ordinal);
 
     /// <summary>Every problem with <paramref name="value"/>; empty when it matches.</summary>
-    public static IReadOnlyList<string> Validate(JsonSchema schema, JsonNode? value)
+    public static IReadOnlyList<string> Validate(LoadedSchema schema, JsonNode? value)
     {
-        var errors = SchemaValidation.Leaves(SchemaValidation.Validate(schema, value)).ToList();
+        var errors = SchemaValidation.Validate(schema, value);
 
         // A value of the wrong type makes every rule about its members fail too ("summary: is required" under a list): noise.
-        var mistyped = errors.Where(e => TypeErrors.Contains(e.Kind)).Select(e => JsonPaths.Display(e.Path ?? "#")).ToList();
+        var mistyped = errors.Where(e => e.Keyword == "type").Select(e => e.Path).ToList();
         return errors
-            .Where(e => TypeErrors.Contains(e.Kind) || !mistyped.Any(p => IsUnder(JsonPaths.Display(e.Path ?? "#"), p)))
-            .Select(e => $"{Display(e.Path)}: {SchemaMessages.Describe(e, JsonPaths.Find(value, e.Path ?? "#"))}")
+            .Where(e => e.Keyword == "type" || !mistyped.Any(p => p.Count == 0 || (e.Path.Count > p.Count && JsonPaths.IsUnder(e.Path, p))))
+            .Select(e => $"{Display(e.Path)}: {SchemaMessages.Describe(e, JsonPaths.Find(value, e.Path))}")
             .Distinct(StringComparer.Ordinal)
             .ToList();
     }
 
-    private static bool IsUnder(string path, string parent)
-        => parent.Length == 0 || (path.Length > parent.Length && path.StartsWith(parent, StringComparison.Ordinal) && path[parent.Length] is '.' or '[');
-
-    private static string Display(string? path)
-    {
-        var display = JsonPaths.Display(path ?? "#");
-        return display.Length == 0 ? "(the whole answer)" : display;
-    }
-
     /// <summary>The loaded schema, cached by its text.</summary>
-    /// <exception cref="ModelConfigurationException">The schema cannot be loaded; the compiler checks schemas, so this is rare.</exception>
-    public static JsonSchema Get(JsonObject schema)
+    /// <exception cref="ModelConfigurationException">The schema is not one the compiler would accept (it held a template, or the compiler did not check it); the message says what is wrong.</exception>
+    public static LoadedSchema Get(JsonObject schema)
     {
         var text = schema.ToJsonString();
-        if (Schemas.TryGetValue(text, out var cached))
+        if (!Schemas.TryGetValue(text, out var entry))
         {
-            return cached;
+            if (Schemas.Count >= MaxCachedSchemas)
+            {
+                Schemas.Clear();
+            }
+
+            entry = Schemas.GetOrAdd(text, _ => Load(schema));
         }
 
-        if (Schemas.Count >= MaxCachedSchemas)
-        {
-            Schemas.Clear();
-        }
-
-        return Schemas.GetOrAdd(text, Load);
+        return entry.Schema ?? throw new ModelConfigurationException($"The output schema cannot be loaded: {entry.Problem}");
     }
 
-    private static JsonSchema Load(string text)
+    private static (LoadedSchema? Schema, string Problem) Load(JsonObject schema)
     {
-        try
+        var problems = SchemaChecker.Check(schema, "the output schema");
+        if (problems.Count > 0)
         {
-            return SchemaValidation.Load(text);
+            return (null, string.Join(" ", problems.Select(p => p.Path.Count == 0 ? p.Message : $"(at {JsonPaths.Display(p.Path)}) {p.Message}")));
         }
-        catch (Exception ex)
-        {
-            throw new ModelConfigurationException($"The output schema cannot be loaded: {ex.Message}");
-        }
+
+        return SchemaValidation.TryLoad(schema, out var loaded, out var problem) ? (loaded, string.Empty) : (null, problem);
+    }
+
+    private static string Display(IReadOnlyList<object> path)
+    {
+        var display = JsonPaths.Display(path);
+        return display.Length == 0 ? "(the whole answer)" : display;
     }
 }

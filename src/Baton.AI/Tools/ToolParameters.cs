@@ -1,17 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Baton.Definitions.Compiler.Validation;
-using NJsonSchema;
-using NJsonSchema.Validation;
 
 namespace Baton.AI.Tools;
 
 /// <summary>A tool's parameters schema: what the model is shown, and the check its arguments pass before a call.</summary>
 internal sealed class ToolParameters
 {
-    private readonly NJsonSchema.JsonSchema _validator;
+    private readonly LoadedSchema _validator;
 
-    private ToolParameters(JsonElement schema, NJsonSchema.JsonSchema validator)
+    private ToolParameters(JsonElement schema, LoadedSchema validator)
     {
         Schema = schema;
         _validator = validator;
@@ -53,15 +51,9 @@ internal sealed class ToolParameters
         }
 
         var json = schema.ToJsonString();
-        NJsonSchema.JsonSchema validator;
-        try
+        if (!SchemaValidation.TryLoad(schema, out var validator, out var problem))
         {
-            validator = SchemaValidation.Load(json);
-        }
-        catch (Exception ex)
-        {
-            // NJsonSchema and Newtonsoft.Json throw several types for a schema they cannot use.
-            throw new ToolConfigurationException($"{where} cannot be used as a JSON Schema: {ex.Message}", ex);
+            throw new ToolConfigurationException($"{where} cannot be used as a JSON Schema: {problem}");
         }
 
         using var document = JsonDocument.Parse(json);
@@ -71,19 +63,18 @@ internal sealed class ToolParameters
     /// <summary>Returns null when the arguments match, else each problem with the field's path: "query is required; limit must be an integer, not a string".</summary>
     public string? Check(JsonObject arguments)
     {
-        var problems = SchemaValidation.Leaves(SchemaValidation.Validate(_validator, arguments))
+        var problems = SchemaValidation.Validate(_validator, arguments)
             .Select(e => Describe(e, arguments))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
-    private static string Describe(ValidationError error, JsonObject arguments)
+    private static string Describe(SchemaError error, JsonObject arguments)
     {
-        var path = error.Path ?? "#";
-        var field = JsonPaths.Display(path);
+        var field = JsonPaths.Display(error.Path);
         var subject = field.Length == 0 ? "the arguments" : field;
-        return $"{subject} {SchemaMessages.Describe(error, JsonPaths.Find(arguments, path))}";
+        return $"{subject} {SchemaMessages.Describe(error, JsonPaths.Find(arguments, error.Path))}";
     }
 
     private static string? FindRemoteReference(JsonNode? node)

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Baton.Definitions.Compiler.Validation;
-using NJsonSchema;
-using NJsonSchema.Validation;
 
 namespace Baton.Definitions;
 
@@ -10,14 +8,18 @@ namespace Baton.Definitions;
 /// <remarks>
 /// Error paths read like expressions (<c>inputs.client</c>, <c>inputs.items[2].name</c>) and messages finish the sentence
 /// ("is required", "must be a string, not a number"). The parsed schema is cached per definition hash. Thread-safe.
+/// Numbers are compared by their exact value, whatever their size.
 /// </remarks>
 public static class InputValidator
 {
     private const int MaxCachedSchemas = 256;
-    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (LoadedSchema? Schema, string Problem)> Schemas = new(StringComparer.Ordinal);
 
     /// <summary>Validates <paramref name="inputs"/>; returns every problem, or an empty list when they are valid (or the workflow declares no schema).</summary>
-    /// <exception cref="InvalidOperationException">The definition's schema cannot be loaded; the compiler never produces such a definition.</exception>
+    /// <remarks>
+    /// A schema that cannot be used (which the compiler never produces, but a definition stored by an older version may
+    /// hold) is one error on <c>inputs</c> that says why.
+    /// </remarks>
     public static IReadOnlyList<InputError> Validate(WorkflowDefinition definition, JsonObject inputs)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -27,8 +29,13 @@ public static class InputValidator
             return [];
         }
 
-        var errors = SchemaValidation.Leaves(SchemaValidation.Validate(GetSchema(definition), inputs));
-        return errors
+        var (schema, problem) = GetSchema(definition);
+        if (schema is null)
+        {
+            return [new InputError("inputs", $"cannot be checked, because the input schema of workflow '{definition.Name}' cannot be used: {problem}")];
+        }
+
+        return SchemaValidation.Validate(schema, inputs)
             .Select(e => new InputError(PathOf(e), MessageOf(e, inputs)))
             .Distinct()
             .ToList();
@@ -59,7 +66,7 @@ public static class InputValidator
         return result;
     }
 
-    private static JsonSchema GetSchema(WorkflowDefinition definition)
+    private static (LoadedSchema? Schema, string Problem) GetSchema(WorkflowDefinition definition)
     {
         if (string.IsNullOrEmpty(definition.Hash))
         {
@@ -79,31 +86,17 @@ public static class InputValidator
         return Schemas.GetOrAdd(definition.Hash, _ => Load(definition));
     }
 
-    private static JsonSchema Load(WorkflowDefinition definition)
-    {
-        try
-        {
-            return SchemaValidation.Load(definition.InputSchema!.ToJsonString());
-        }
-        catch (Exception ex)
-        {
-            throw new InvalidOperationException($"The input schema of workflow '{definition.Name}' cannot be loaded: {ex.Message}", ex);
-        }
-    }
+    private static (LoadedSchema? Schema, string Problem) Load(WorkflowDefinition definition)
+        => SchemaValidation.TryLoad(definition.InputSchema, out var schema, out var problem) ? (schema, string.Empty) : (null, problem);
 
-    private static string PathOf(ValidationError error)
+    private static string PathOf(SchemaError error)
     {
-        var path = JsonPaths.Display(error.Path ?? "#");
+        var path = JsonPaths.Display(error.Path);
         return path.Length == 0 ? "inputs" : path.StartsWith('[') ? "inputs" + path : "inputs." + path;
     }
 
-    private static string MessageOf(ValidationError error, JsonObject inputs)
-    {
-        if (error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed)
-        {
-            return JsonPaths.Segments(inputs, error.Path ?? "#").Count == 1 ? "is not an input this workflow accepts" : "is not an allowed property";
-        }
-
-        return SchemaMessages.Describe(error, JsonPaths.Find(inputs, error.Path ?? "#"));
-    }
+    private static string MessageOf(SchemaError error, JsonObject inputs)
+        => error.IsUnknownMember && error.Path.Count == 1 && !error.AboutName
+            ? "is not an input this workflow accepts"
+            : SchemaMessages.Describe(error, JsonPaths.Find(inputs, error.Path));
 }

@@ -153,6 +153,69 @@ public sealed class StructuredOutputTests
         model.Names.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("""{ "type": "objekt" }""", "'type' must be one of array, boolean, integer, null, number, object and string")]
+    [InlineData("""{ "required": "summary" }""", "In the output schema, 'required' must be a list, not a string.")]
+    [InlineData("""{ "properties": { "a": { "$ref": "https://example.com/a.json" } } }""", "'https://example.com/a.json' refers to another document")]
+    [InlineData("""{ "allOf": [{ "$ref": "#" }] }""", "'#' leads back to where it starts")]
+    public async Task GetAsync_SchemaTheCompilerWouldReject_FailsBeforeAnyCall(string schema, string expected)
+    {
+        var model = new ScriptedCalls($"responses:\n  - text: '{Valid}'\n");
+
+        var act = () => StructuredOutput.GetAsync(model.Call, [Scripts.User("Report")], new ChatOptions(), (JsonObject)JsonNode.Parse(schema)!, 2, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<ModelConfigurationException>()).Which.Message.Should().StartWith("The output schema cannot be loaded: ").And.Contain(expected);
+        model.Names.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task GetAsync_Draft202012Keywords_AreEnforcedOnTheAnswer()
+    {
+        var schema = (JsonObject)JsonNode.Parse("""
+            {
+              "type": "object",
+              "properties": {
+                "kind": { "const": "report" },
+                "pair": { "type": "array", "prefixItems": [{ "type": "string" }], "items": { "type": "integer" } },
+                "tags": { "type": "object", "propertyNames": { "pattern": "^[a-z]+$" } }
+              },
+              "dependentRequired": { "pair": ["tags"] },
+              "unevaluatedProperties": false
+            }
+            """)!;
+        var model = new ScriptedCalls("""
+            responses:
+              - text: '{"kind": "memo", "pair": ["a", "b"], "extra": 1}'
+            """);
+
+        var act = () => StructuredOutput.GetAsync(model.Call, [Scripts.User("Report")], new ChatOptions(), schema, 0, CancellationToken.None);
+
+        var error = (await act.Should().ThrowAsync<ModelCallException>()).Which;
+        error.Message.Should().Contain("kind: must be 'report'")
+            .And.Contain("pair[1]: must be an integer, not a string")
+            .And.Contain("tags: is required when 'pair' is given")
+            .And.Contain("extra: is not an allowed property");
+    }
+
+    [Fact]
+    public async Task GetAsync_NumbersOfAnySizeInTheAnswer_AreComparedExactly()
+    {
+        var schema = (JsonObject)JsonNode.Parse("""
+            { "type": "object", "properties": { "n": { "type": "integer", "maximum": 1e30 }, "c": { "enum": [1e400] } } }
+            """)!;
+        var model = new ScriptedCalls("""
+            responses:
+              - text: '{"n": 1000000000000000000000000000001, "c": 1e401}'
+              - text: '{"n": 999999999999999999999999999999, "c": 10e399}'
+            """);
+
+        var result = await StructuredOutput.GetAsync(model.Call, [Scripts.User("Numbers")], new ChatOptions(), schema, 1, CancellationToken.None);
+
+        result.Repairs.Should().Be(1);
+        model.Messages[1].Last().Text.Should().Contain("n: must be at most 1e30").And.Contain("c: must be one of 1e400");
+        result.Value!["n"]!.ToJsonString().Should().Be("999999999999999999999999999999");
+    }
+
     [Fact]
     public async Task GetAsync_NegativeRepairs_IsRefused()
     {

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Baton.Definitions;
 using Baton.Definitions.Compiler;
 using Baton.Definitions.Compiler.Yaml;
-using NJsonSchema;
 
 namespace Baton.Core.Tests.Definitions;
 
@@ -34,7 +33,7 @@ public sealed class MutationFuzzTests
 
     [Theory]
     [MemberData(nameof(Fixtures_))]
-    public async Task Compile_MutatedWorkflow_NeverThrowsAndLocatesEveryFailure(string fixture, int seed)
+    public void Compile_MutatedWorkflow_NeverThrowsAndLocatesEveryFailure(string fixture, int seed)
     {
         var notify = Fixtures.Read("good/shared/notify.yaml");
         var customKinds = new Dictionary<string, JsonObject?> { ["llm"] = new JsonObject { ["type"] = "object", ["required"] = new JsonArray("model") } };
@@ -42,33 +41,33 @@ public sealed class MutationFuzzTests
             "w.yaml",
             mutant => new DefinitionBundle("w.yaml", "/fuzz", new Dictionary<string, string> { ["w.yaml"] = mutant, ["shared/notify.yaml"] = notify }),
             new WorkflowCompiler(new WorkflowCompilerOptions { CustomKinds = customKinds }),
-            await JsonSchema.FromJsonAsync(WorkflowLanguageSchema.Generate(customKinds).ToJsonString()));
+            PublishedSchema.Load(WorkflowLanguageSchema.Generate(customKinds)));
 
         Run(scenario, Fixtures.Read(fixture), seed);
     }
 
     /// <summary>A workflow with AI steps (custom kinds with schemas, templates in their configurations), models, scripts and a workflow tool.</summary>
     [Fact]
-    public async Task Compile_MutatedAiWorkflow_NeverThrowsAndLocatesEveryFailure()
+    public void Compile_MutatedAiWorkflow_NeverThrowsAndLocatesEveryFailure()
     {
         var scenario = new Scenario(
             "w.yaml",
             mutant => AiBundle(mutant, Fixtures.Read("good/ai/baton.yaml")),
             new WorkflowCompiler(AiKindSchemas.Options),
-            await JsonSchema.FromJsonAsync(WorkflowLanguageSchema.Generate(AiKindSchemas.Kinds).ToJsonString()));
+            PublishedSchema.Load(WorkflowLanguageSchema.Generate(AiKindSchemas.Kinds)));
 
         Run(scenario, Fixtures.Read("good/ai/support.yaml"), 5);
     }
 
     /// <summary>The project config: every variant that still compiles is accepted by the published project config schema.</summary>
     [Fact]
-    public async Task Compile_MutatedProjectConfig_NeverThrowsAndLocatesEveryFailure()
+    public void Compile_MutatedProjectConfig_NeverThrowsAndLocatesEveryFailure()
     {
         var scenario = new Scenario(
             "baton.yaml",
             mutant => AiBundle(Fixtures.Read("good/ai/support.yaml"), mutant),
             new WorkflowCompiler(AiKindSchemas.Options),
-            await JsonSchema.FromJsonAsync(WorkflowLanguageSchema.GenerateProjectConfig().ToJsonString()));
+            PublishedSchema.Load(WorkflowLanguageSchema.GenerateProjectConfig()));
 
         Run(scenario, Fixtures.Read("good/ai/baton.yaml"), 6);
     }
@@ -192,5 +191,5 @@ public sealed class MutationFuzzTests
         => new StringBuilder(text).Insert(random.Next(text.Length + 1), fragment).ToString();
 
     /// <summary>What one fuzz run mutates, how the mutant is bundled, and the schema that must accept every mutant that compiles.</summary>
-    private sealed record Scenario(string MutatedKey, Func<string, DefinitionBundle> BundleOf, WorkflowCompiler Compiler, JsonSchema Schema);
+    private sealed record Scenario(string MutatedKey, Func<string, DefinitionBundle> BundleOf, WorkflowCompiler Compiler, PublishedSchema Schema);
 }

@@ -2,21 +2,20 @@ using System.Text.Json.Nodes;
 using Baton.Definitions;
 using Baton.Definitions.Compiler;
 using Baton.Definitions.Compiler.Yaml;
-using NJsonSchema;
 
 namespace Baton.Core.Tests.Definitions;
 
 public sealed class WorkflowLanguageSchemaTests
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() => Load(WorkflowLanguageSchema.Generate()));
+    private static readonly Lazy<PublishedSchema> Schema = new(() => Load(WorkflowLanguageSchema.Generate()));
 
     /// <summary>The schema with the custom kind that Fixtures/good/custom-kind.yaml uses.</summary>
-    private static readonly Lazy<JsonSchema> SchemaWithLlm = new(() => Load(WorkflowLanguageSchema.Generate(new Dictionary<string, JsonObject?> { ["llm"] = null })));
+    private static readonly Lazy<PublishedSchema> SchemaWithLlm = new(() => Load(WorkflowLanguageSchema.Generate(new Dictionary<string, JsonObject?> { ["llm"] = null })));
 
     /// <summary>The schema with the AI kinds that Fixtures/good/ai uses.</summary>
-    private static readonly Lazy<JsonSchema> SchemaWithAi = new(() => Load(WorkflowLanguageSchema.Generate(AiKindSchemas.Kinds)));
+    private static readonly Lazy<PublishedSchema> SchemaWithAi = new(() => Load(WorkflowLanguageSchema.Generate(AiKindSchemas.Kinds)));
 
-    private static readonly Lazy<JsonSchema> ProjectSchema = new(() => Load(WorkflowLanguageSchema.GenerateProjectConfig()));
+    private static readonly Lazy<PublishedSchema> ProjectSchema = new(() => Load(WorkflowLanguageSchema.GenerateProjectConfig()));
 
     /// <summary>Every workflow under Fixtures/good: project configs and the scripts of scripted models are not workflows.</summary>
     public static TheoryData<string> GoodFixtures()
@@ -128,10 +127,10 @@ public sealed class WorkflowLanguageSchemaTests
     }
 
     [Fact]
-    public async Task Generate_WithCustomKinds_OffersTheirConfigSchema()
+    public void Generate_WithCustomKinds_OffersTheirConfigSchema()
     {
         var config = JsonNode.Parse("""{ "type": "object", "required": ["model"], "properties": { "model": { "type": "string" } } }""")!.AsObject();
-        var schema = await JsonSchema.FromJsonAsync(WorkflowLanguageSchema.Generate(new Dictionary<string, JsonObject?> { ["llm"] = config, ["noop"] = null }).ToJsonString());
+        var schema = PublishedSchema.Load(WorkflowLanguageSchema.Generate(new Dictionary<string, JsonObject?> { ["llm"] = config, ["noop"] = null }));
 
         schema.Validate(ToJson("name: w\nsteps:\n  - id: a\n    llm: { model: m }\n  - id: b\n    noop: 1\n").ToJsonString()).Should().BeEmpty();
         schema.Validate(ToJson("name: w\nsteps:\n  - id: a\n    llm: { model: '${{ inputs.m }}' }\n").ToJsonString()).Should().BeEmpty("a template is checked once rendered");
@@ -207,7 +206,7 @@ public sealed class WorkflowLanguageSchemaTests
     }
 
     [Fact]
-    public async Task Generate_CustomKindWithOwnDefinitions_MovesThemAndTheirReferences()
+    public void Generate_CustomKindWithOwnDefinitions_MovesThemAndTheirReferences()
     {
         var config = JsonNode.Parse("""
             { "$id": "urn:example:tooling", "type": "object", "additionalProperties": false,
@@ -216,7 +215,7 @@ public sealed class WorkflowLanguageSchemaTests
             """)!.AsObject();
 
         var generated = WorkflowLanguageSchema.Generate(new Dictionary<string, JsonObject?> { ["tooling"] = config });
-        var schema = await JsonSchema.FromJsonAsync(generated.ToJsonString());
+        var schema = PublishedSchema.Load(generated);
 
         generated["definitions"]!.AsObject().Select(d => d.Key).Should().Contain(["config(tooling)", "config(tooling):tool"]);
         schema.Validate(ToJson("name: w\nsteps:\n  - id: a\n    tooling: { tools: [{ name: x, n: '${{ inputs.n }}' }], self: { tools: [] } }\n").ToJsonString()).Should().BeEmpty();
@@ -235,7 +234,7 @@ public sealed class WorkflowLanguageSchemaTests
         result.Diagnostics.Where(d => !outsideTheFragment.Contains(d.Code)).Should().BeEmpty();
     }
 
-    private static JsonSchema Load(JsonObject schema) => JsonSchema.FromJsonAsync(schema.ToJsonString()).GetAwaiter().GetResult();
+    private static PublishedSchema Load(JsonObject schema) => PublishedSchema.Load(schema);
 
     private static JsonNode ToJson(string yaml)
     {

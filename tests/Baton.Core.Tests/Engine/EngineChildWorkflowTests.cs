@@ -100,7 +100,7 @@ public sealed class EngineChildWorkflowTests
             name: parent
             steps:
               - id: call
-                workflow: { path: ./child.yaml, inputs: { owner: 42 } }
+                workflow: { path: ./child.yaml, inputs: { owner: "${{ 40 + 2 }}" } }
             """);
 
         result.Status.Should().Be(RunStatus.Failed);

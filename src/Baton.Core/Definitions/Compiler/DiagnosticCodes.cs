@@ -53,9 +53,13 @@ internal static class DiagnosticCodes
     public const string InputSchemaShape = "BATON060";
     public const string InputSchemaInvalid = "BATON061";
     public const string CustomConfigInvalid = "BATON062";
+    public const string InputDefaultInvalid = "BATON063";
+    public const string UnknownFormat = "BATON064";
+    public const string SchemaValueInvalid = "BATON065";
 
     public const string ChildNotFound = "BATON070";
     public const string ChildCycle = "BATON071";
+    public const string ChildInputsInvalid = "BATON072";
 
     public const string InvalidModel = "BATON080";
     public const string InvalidScript = "BATON081";

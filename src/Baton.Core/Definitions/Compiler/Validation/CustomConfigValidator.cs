@@ -1,17 +1,18 @@
 using Baton.Definitions.Compiler.Binding;
-using NJsonSchema;
+using Baton.Definitions.Compiler.Yaml;
 
 namespace Baton.Definitions.Compiler.Validation;
 
 /// <summary>
 /// Checks the configuration of custom-kind steps against the JSON Schema their executor declared. Templates match any
-/// value (see <see cref="TemplateErrors"/>); everything else is checked where it is written.
+/// value (see <see cref="TemplateErrors"/>); everything else is checked where it is written. A configuration value that
+/// is itself a schema (see <see cref="SchemaFields"/>) is checked like the inputs schema.
 /// </summary>
 internal static class CustomConfigValidator
 {
     public static void Check(IEnumerable<CustomConfigSite> sites, DiagnosticBag diagnostics)
     {
-        var schemas = new Dictionary<string, JsonSchema?>(StringComparer.Ordinal);
+        var schemas = new Dictionary<string, LoadedSchema?>(StringComparer.Ordinal);
         foreach (var site in sites)
         {
             if (!schemas.TryGetValue(site.Kind, out var schema))
@@ -28,32 +29,35 @@ internal static class CustomConfigValidator
             var data = site.Node.ToJson();
             foreach (var error in TemplateErrors.Standing(SchemaValidation.Validate(schema, data), site.Node))
             {
-                var path = error.Path ?? "#";
-                var (node, entry) = YamlPath.Locate(site.Node, path);
-                var location = error.Kind == NJsonSchema.Validation.ValidationErrorKind.NoAdditionalPropertiesAllowed && entry is not null ? entry.Key.Location : node.Location;
-                var field = JsonPaths.Display(path);
+                var field = JsonPaths.Display(error.Path);
                 var subject = field.Length == 0 ? $"The '{site.Kind}' configuration" : $"'{field}'";
                 diagnostics.Error(
                     DiagnosticCodes.CustomConfigInvalid,
-                    location,
-                    $"{subject} {SchemaMessages.Describe(error, JsonPaths.Find(data, path))} (the '{site.Kind}' step's configuration schema).");
+                    YamlPath.LocationOf(site.Node, error.Path, error.IsUnknownMember),
+                    $"{subject} {SchemaMessages.Describe(error, JsonPaths.Find(data, error.Path))} (the '{site.Kind}' step's configuration schema).");
+            }
+
+            foreach (var (path, node) in SchemaFields.Find(site.Schema, site.Node))
+            {
+                if (node is MappingNode && !TemplateErrors.HoldsTemplate(node))
+                {
+                    SchemaDiagnostics.Report(node, node.ToJson()!, $"the {site.Kind}.{JsonPaths.Display(path)}", DiagnosticCodes.SchemaValueInvalid, diagnostics);
+                }
             }
         }
     }
 
-    private static JsonSchema? Load(CustomConfigSite site, DiagnosticBag diagnostics)
+    private static LoadedSchema? Load(CustomConfigSite site, DiagnosticBag diagnostics)
     {
-        try
+        if (SchemaValidation.TryLoad(site.Schema, out var schema, out var problem))
         {
-            return SchemaValidation.Load(site.Schema.ToJsonString());
+            return schema;
         }
-        catch (Exception ex)
-        {
-            diagnostics.Error(
-                DiagnosticCodes.CustomConfigInvalid,
-                site.Node.Location,
-                $"The configuration schema registered for kind '{site.Kind}' cannot be loaded, so this configuration cannot be checked: {ex.Message}");
-            return null;
-        }
+
+        diagnostics.Error(
+            DiagnosticCodes.CustomConfigInvalid,
+            site.Node.Location,
+            $"The configuration schema registered for kind '{site.Kind}' cannot be loaded, so this configuration cannot be checked: {problem}");
+        return null;
     }
 }

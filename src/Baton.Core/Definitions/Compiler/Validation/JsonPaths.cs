@@ -1,32 +1,34 @@
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Baton.Definitions.Compiler.Validation;
 
-/// <summary>Reads NJsonSchema error paths (<c>#/items[2].name</c>) against System.Text.Json values.</summary>
+/// <summary>Reads value paths (member names and indexes, as <see cref="SchemaError.Path"/> holds them) against System.Text.Json values.</summary>
 internal static class JsonPaths
 {
     /// <summary>The value the path points at, or null.</summary>
-    public static JsonNode? Find(JsonNode? root, string path) => Walk(root, Segments(root, path));
-
-    /// <summary>The member names and indexes of the path, resolved against the names <paramref name="root"/> holds.</summary>
-    public static List<object> Segments(JsonNode? root, string path)
-        => SchemaValidation.SplitPath(path, prefix => Walk(root, prefix) is JsonObject obj ? obj.Select(p => p.Key) : []);
+    public static JsonNode? Find(JsonNode? root, IEnumerable<object> path) => SchemaTree.At(root, path);
 
     /// <summary>The path as people write it: <c>items[2].name</c>; empty for the root.</summary>
-    public static string Display(string path) => path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
-
-    private static JsonNode? Walk(JsonNode? node, IReadOnlyList<object> segments)
+    public static string Display(IEnumerable<object> path)
     {
-        foreach (var segment in segments)
+        var text = new StringBuilder();
+        foreach (var segment in path)
         {
-            node = (node, segment) switch
+            if (segment is int index)
             {
-                (JsonObject obj, string name) => obj[name],
-                (JsonArray array, int index) when index >= 0 && index < array.Count => array[index],
-                _ => null,
-            };
+                text.Append('[').Append(index).Append(']');
+            }
+            else
+            {
+                text.Append(text.Length == 0 ? string.Empty : ".").Append(segment);
+            }
         }
 
-        return node;
+        return text.ToString();
     }
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="parent"/> or lies under it.</summary>
+    public static bool IsUnder(IReadOnlyList<object> path, IReadOnlyList<object> parent)
+        => path.Count >= parent.Count && path.Take(parent.Count).SequenceEqual(parent);
 }

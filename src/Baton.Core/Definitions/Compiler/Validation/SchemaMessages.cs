@@ -1,95 +1,122 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using NJsonSchema.Validation;
 
 namespace Baton.Definitions.Compiler.Validation;
 
-/// <summary>Turns NJsonSchema validation errors about a value into the end of a sentence: "is required", "must be a string, not a number".</summary>
+/// <summary>Turns schema errors about a value into the end of a sentence: "is required", "must be a string, not a number".</summary>
+/// <remarks>Limits are quoted as the schema writes them, so that a number of any size reads exactly as written.</remarks>
 internal static class SchemaMessages
 {
-    public static string Describe(ValidationError error, JsonNode? actual)
+    public static string Describe(SchemaError error, JsonNode? actual)
     {
-        var schema = error.Schema;
-        return error.Kind switch
+        if (error.AboutName)
         {
-            ValidationErrorKind.PropertyRequired => "is required",
-            ValidationErrorKind.StringExpected => $"must be a string, not {TypeName(actual)}",
-            ValidationErrorKind.NumberExpected => $"must be a number, not {TypeName(actual)}",
-            ValidationErrorKind.IntegerExpected => $"must be an integer, not {TypeName(actual)}",
-            ValidationErrorKind.BooleanExpected => $"must be true or false, not {TypeName(actual)}",
-            ValidationErrorKind.ObjectExpected => $"must be an object, not {TypeName(actual)}",
-            ValidationErrorKind.ArrayExpected => $"must be a list, not {TypeName(actual)}",
-            ValidationErrorKind.NullExpected => $"must be null, not {TypeName(actual)}",
-            ValidationErrorKind.NoTypeValidates => $"must be {string.Join(" or ", TypeNames(schema))}, not {TypeName(actual)}",
-            ValidationErrorKind.PatternMismatch => $"must match the pattern '{schema?.Pattern}'",
-            ValidationErrorKind.StringTooShort => $"must be at least {schema?.MinLength} characters long",
-            ValidationErrorKind.StringTooLong => $"must be at most {schema?.MaxLength} characters long",
-            ValidationErrorKind.NumberTooSmall => schema?.ExclusiveMinimum is { } exMin ? $"must be more than {Number(exMin)}" : $"must be at least {Number(schema?.Minimum)}",
-            ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig
-                => schema?.ExclusiveMaximum is { } exMax ? $"must be less than {Number(exMax)}" : $"must be at most {Number(schema?.Maximum)}",
-            ValidationErrorKind.NumberNotMultipleOf or ValidationErrorKind.IntegerNotMultipleOf => $"must be a multiple of {Number(schema?.MultipleOf)}",
-            ValidationErrorKind.TooManyItems => $"must have at most {schema?.MaxItems} items",
-            ValidationErrorKind.TooFewItems => $"must have at least {schema?.MinItems} items",
-            ValidationErrorKind.ItemsNotUnique => "must not repeat an item",
-            ValidationErrorKind.TooManyProperties => $"must have at most {schema?.MaxProperties} properties",
-            ValidationErrorKind.TooFewProperties => $"must have at least {schema?.MinProperties} properties",
-            ValidationErrorKind.NotInEnumeration => $"must be one of {string.Join(", ", schema?.Enumeration.Select(Literal) ?? [])}",
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => "is not an allowed property",
-            ValidationErrorKind.NotAnyOf => "does not match any of the allowed forms",
-            ValidationErrorKind.NotOneOf => "must match exactly one of the allowed forms",
-            ValidationErrorKind.NotAllOf => "does not match all of the required forms",
+            var name = error.Path.Count > 0 && error.Path[^1] is string last ? JsonValue.Create(last) : actual;
+            return error.FalseSchema ? "is not an allowed name" : $"is not an allowed name: the name {Describe(error with { AboutName = false }, name)}";
+        }
+
+        var schema = error.Schema as JsonObject;
+        if (error.FalseSchema)
+        {
+            return error.Keyword switch
+            {
+                "additionalProperties" or "unevaluatedProperties" or "properties" or "patternProperties" => "is not an allowed property",
+                "items" or "prefixItems" or "unevaluatedItems" or "additionalItems" => "is not allowed: the list holds more items than the schema allows",
+                _ => "is not allowed",
+            };
+        }
+
+        return error.Keyword switch
+        {
+            "type" => $"must be {string.Join(" or ", TypeNames(schema?["type"]))}, not {TypeName(actual)}",
+            "required" => "is required",
+            "dependentRequired" => $"is required when '{error.Trigger}' is given",
+            "enum" => $"must be one of {string.Join(", ", (schema?["enum"] as JsonArray ?? []).Select(Literal))}",
+            "const" => $"must be {Literal(schema?["const"])}",
+            "pattern" => $"must match the pattern '{SchemaReferences.Text(schema?["pattern"])}'",
+            "minLength" => $"must be at least {Raw(schema?["minLength"])} characters long",
+            "maxLength" => $"must be at most {Raw(schema?["maxLength"])} characters long",
+            "minimum" => $"must be at least {Raw(schema?["minimum"])}",
+            "maximum" => $"must be at most {Raw(schema?["maximum"])}",
+            "exclusiveMinimum" => $"must be more than {Raw(schema?["exclusiveMinimum"])}",
+            "exclusiveMaximum" => $"must be less than {Raw(schema?["exclusiveMaximum"])}",
+            "multipleOf" => $"must be a multiple of {Raw(schema?["multipleOf"])}",
+            "minItems" => $"must have at least {Raw(schema?["minItems"])} items",
+            "maxItems" => $"must have at most {Raw(schema?["maxItems"])} items",
+            "uniqueItems" => "must not repeat an item",
+            "minProperties" => $"must have at least {Raw(schema?["minProperties"])} properties",
+            "maxProperties" => $"must have at most {Raw(schema?["maxProperties"])} properties",
+            "contains" => Contains(error, schema),
+            "anyOf" => "does not match any of the allowed forms",
+            "oneOf" => error.Alternatives.Count(a => a.Count == 0) > 1
+                ? "matches more than one of the allowed forms; it must match exactly one"
+                : "must match exactly one of the allowed forms",
+
             // A schema author says why a form is excluded in the excluded schema's description.
-            ValidationErrorKind.ExcludedSchemaValidates => schema?.Not?.Description is { Length: > 0 } why
+            "not" => SchemaReferences.Text(schema?["not"]?["description"]) is { Length: > 0 } why
                 ? $"matches a form that is not allowed: {why}"
                 : "matches a form that is not allowed",
-            ValidationErrorKind.DateTimeExpected => "must be a date and time such as 2026-12-01T09:00:00Z",
-            ValidationErrorKind.DateExpected => "must be a date such as 2026-12-01",
-            ValidationErrorKind.TimeExpected => "must be a time such as 09:00:00",
-            ValidationErrorKind.TimeSpanExpected => "must be a duration",
-            ValidationErrorKind.UriExpected => "must be a URI",
-            ValidationErrorKind.EmailExpected => "must be an email address",
-            ValidationErrorKind.HostnameExpected => "must be a host name",
-            ValidationErrorKind.IpV4Expected => "must be an IPv4 address",
-            ValidationErrorKind.IpV6Expected => "must be an IPv6 address",
-            ValidationErrorKind.GuidExpected or ValidationErrorKind.UuidExpected => "must be a UUID",
-            ValidationErrorKind.Base64Expected => "must be base64 text",
-            ValidationErrorKind.TooManyItemsInTuple => "has more items than allowed",
-            _ => "is not valid",
+            "format" => Format(SchemaReferences.Text(schema?["format"])),
+            SchemaResults.Unchecked => $"could not be checked against the schema: {error.Reason}",
+            _ => "does not match the schema",
         };
     }
 
     public static string TypeName(JsonNode? value) => JsonKinds.Describe(value);
 
-    private static IEnumerable<string> TypeNames(NJsonSchema.JsonSchema? schema)
+    private static IEnumerable<string> TypeNames(JsonNode? type)
     {
-        if (schema is null)
+        var names = type is JsonArray list ? list.Select(SchemaReferences.Text) : [SchemaReferences.Text(type)];
+        return names.Select(name => name switch
         {
-            yield break;
-        }
-
-        foreach (var type in Enum.GetValues<NJsonSchema.JsonObjectType>().Where(t => t != NJsonSchema.JsonObjectType.None && t != NJsonSchema.JsonObjectType.File && schema.Type.HasFlag(t)))
-        {
-            yield return type switch
-            {
-                NJsonSchema.JsonObjectType.Array => "a list",
-                NJsonSchema.JsonObjectType.Object => "an object",
-                NJsonSchema.JsonObjectType.Integer => "an integer",
-                NJsonSchema.JsonObjectType.Null => "null",
-                NJsonSchema.JsonObjectType.Boolean => "a boolean",
-                NJsonSchema.JsonObjectType.Number => "a number",
-                _ => "a string",
-            };
-        }
+            "array" => "a list",
+            "object" => "an object",
+            "integer" => "an integer",
+            "null" => "null",
+            "boolean" => "true or false",
+            "number" => "a number",
+            "string" => "a string",
+            _ => $"'{name}'",
+        });
     }
 
-    private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "?";
-
-    private static string Literal(object? value) => value switch
+    private static string Contains(SchemaError error, JsonObject? schema)
     {
-        null => "null",
-        string s => $"'{s}'",
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "?",
+        var minimum = schema?["minContains"] is { } min ? Raw(min) : "1";
+        if (schema?["maxContains"] is { } max && error.Matches >= AtLeast(minimum))
+        {
+            return $"must hold at most {Raw(max)} items that match the 'contains' schema";
+        }
+
+        return minimum == "1" ? "must hold an item that matches the 'contains' schema" : $"must hold at least {minimum} items that match the 'contains' schema";
+    }
+
+    private static decimal AtLeast(string number)
+        => decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : decimal.MaxValue;
+
+    private static string Format(string? format) => format switch
+    {
+        "date-time" => "must be a date and time such as 2026-12-01T09:00:00Z",
+        "date" => "must be a date such as 2026-12-01",
+        "time" => "must be a time such as 09:00:00Z",
+        "duration" => "must be an ISO 8601 duration such as P1DT2H",
+        "uri" => "must be a URI",
+        "uri-reference" => "must be a URI reference",
+        "iri" => "must be an IRI",
+        "iri-reference" => "must be an IRI reference",
+        "uri-template" => "must be a URI template",
+        "email" or "idn-email" => "must be an email address",
+        "hostname" or "idn-hostname" => "must be a host name",
+        "ipv4" => "must be an IPv4 address",
+        "ipv6" => "must be an IPv6 address",
+        "uuid" => "must be a UUID",
+        "regex" => "must be a regular expression",
+        "json-pointer" => "must be a JSON Pointer such as /a/0",
+        "relative-json-pointer" => "must be a relative JSON Pointer",
+        _ => $"must be in the '{format}' format",
     };
+
+    private static string Raw(JsonNode? value) => value?.ToJsonString() ?? "?";
+
+    private static string Literal(JsonNode? value) => SchemaReferences.Text(value) is { } text ? $"'{text}'" : value?.ToJsonString() ?? "null";
 }

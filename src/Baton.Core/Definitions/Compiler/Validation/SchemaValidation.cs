@@ -1,76 +1,69 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using NJsonSchema;
-using NJsonSchema.Validation;
+using Json.Schema;
 
 namespace Baton.Definitions.Compiler.Validation;
 
-/// <summary>Loads JSON Schemas with NJsonSchema and validates JSON against them, flattening nested errors.</summary>
+/// <summary>
+/// Loads JSON Schemas (draft 2020-12, with JsonSchema.Net) and validates values against them, giving every error at
+/// once. Never throws for a schema or a value: what cannot be used becomes a problem or an error to report.
+/// </summary>
+/// <remarks>Numbers are compared by their exact value, whatever their size: nothing is rounded or overflows.</remarks>
 internal static class SchemaValidation
 {
-    /// <summary>Loads a schema that holds only local references, so that loading never reaches the network or the disk.</summary>
-    /// <exception cref="Exception">The schema cannot be loaded (NJsonSchema and Newtonsoft.Json throw several types).</exception>
-    public static JsonSchema Load(string json)
-        // Blocking is safe here: with local references only, loading completes without any real asynchronous work.
-        => JsonSchema.FromJsonAsync(json).GetAwaiter().GetResult();
+    /// <summary>Deep enough for any value Baton reads (YAML nests at most 128 levels).</summary>
+    private const int MaxDepth = 512;
 
-    public static ICollection<ValidationError> Validate(JsonSchema schema, JsonNode? data)
-        => schema.Validate(data?.ToJsonString() ?? "null");
+    private static readonly JsonSerializerOptions WriteOptions = new() { MaxDepth = MaxDepth };
 
-    /// <summary>The errors to show: nested errors replace the error that holds them, except for <c>anyOf</c>/<c>oneOf</c>, whose alternatives say little on their own.</summary>
-    public static IEnumerable<ValidationError> Leaves(IEnumerable<ValidationError> errors)
+    /// <summary>Loads a schema that follows <see cref="SchemaRules"/>; otherwise returns false with what is wrong.</summary>
+    public static bool TryLoad(JsonNode? schema, [NotNullWhen(true)] out LoadedSchema? loaded, out string problem)
     {
-        foreach (var error in errors)
+        loaded = null;
+        problem = string.Empty;
+        if (schema is not JsonObject && !IsBoolean(schema))
         {
-            if (error is ChildSchemaValidationError child
-                && error.Kind is not (ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf)
-                && child.Errors.Values.Any(e => e.Count > 0))
-            {
-                foreach (var leaf in Leaves(child.Errors.Values.SelectMany(e => e)))
-                {
-                    yield return leaf;
-                }
-            }
-            else
-            {
-                yield return error;
-            }
+            problem = $"a schema must be a mapping (or true or false), not {JsonKinds.Describe(schema)}";
+            return false;
+        }
+
+        var problems = SchemaRules.Check(schema).ToList();
+        if (problems.Count > 0)
+        {
+            problem = string.Join("; ", problems.Select(p => p.Path.Count == 0 ? p.Message : $"{JsonPaths.Display(p.Path)}: {p.Message}"));
+            return false;
+        }
+
+        var prepared = SchemaDialect.Prepare(schema)!;
+        try
+        {
+            loaded = new LoadedSchema(JsonSchema.FromText(prepared.ToJsonString(WriteOptions), SchemaDialect.NewBuildOptions()), prepared);
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonSchemaException or RefResolutionException or ArgumentException or FormatException or OverflowException or InvalidOperationException or JsonException)
+        {
+            problem = ex.Message;
+            return false;
         }
     }
 
-    /// <summary>Splits an NJsonSchema error path such as <c>#/items[2].name</c> into its member names and indexes.</summary>
-    /// <remarks>The path is ambiguous when names hold '.' or '['; <paramref name="knownNames"/> resolves the ambiguity by preferring the longest known name.</remarks>
-    public static List<object> SplitPath(string path, Func<IReadOnlyList<object>, IEnumerable<string>> knownNames)
+    /// <summary>Every reason <paramref name="data"/> does not match <paramref name="schema"/>; empty when it matches.</summary>
+    public static IReadOnlyList<SchemaError> Validate(LoadedSchema schema, JsonNode? data)
     {
-        var rest = path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
-        var segments = new List<object>();
-        while (rest.Length > 0)
+        EvaluationResults results;
+        try
         {
-            if (rest[0] == '[')
-            {
-                var close = rest.IndexOf(']', StringComparison.Ordinal);
-                if (close < 0 || !int.TryParse(rest.AsSpan(1, close - 1), out var index))
-                {
-                    break;
-                }
-
-                segments.Add(index);
-                rest = rest[(close + 1)..].TrimStart('.');
-                continue;
-            }
-
-            var candidates = knownNames(segments).Where(n => rest.StartsWith(n, StringComparison.Ordinal)
-                && (rest.Length == n.Length || rest[n.Length] is '.' or '['));
-            var name = candidates.OrderByDescending(n => n.Length).FirstOrDefault() ?? NextName(rest);
-            segments.Add(name);
-            rest = rest[name.Length..].TrimStart('.');
+            using var document = JsonDocument.Parse(data?.ToJsonString(WriteOptions) ?? "null", new JsonDocumentOptions { MaxDepth = MaxDepth });
+            results = schema.Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true });
+        }
+        catch (Exception ex) when (ex is JsonSchemaException or RefResolutionException or ArgumentException or FormatException or OverflowException or InvalidOperationException or JsonException)
+        {
+            return [new SchemaError([], SchemaResults.Unchecked, schema.Source) { Reason = ex.Message }];
         }
 
-        return segments;
+        return results.IsValid ? [] : SchemaResults.Collect(results, schema.Source, data);
     }
 
-    private static string NextName(string rest)
-    {
-        var end = rest.IndexOfAny(['.', '[']);
-        return end < 0 ? rest : rest[..Math.Max(1, end)];
-    }
+    private static bool IsBoolean(JsonNode? node) => node is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False;
 }

@@ -1,5 +1,4 @@
 using Baton.Definitions.Compiler.Yaml;
-using NJsonSchema.Validation;
 
 namespace Baton.Definitions.Compiler.Validation;
 
@@ -10,23 +9,18 @@ namespace Baton.Definitions.Compiler.Validation;
 /// </summary>
 internal static class TemplateErrors
 {
-    /// <summary>The errors to report, flattened like <see cref="SchemaValidation.Leaves"/>.</summary>
-    public static IEnumerable<ValidationError> Standing(IEnumerable<ValidationError> errors, SyntaxNode root)
+    /// <summary>Keywords that compare whole values, which a template inside may change.</summary>
+    private static readonly string[] WholeValueKeywords = ["uniqueItems", "not", "enum", "const", "contains"];
+
+    public static IEnumerable<SchemaError> Standing(IEnumerable<SchemaError> errors, SyntaxNode root)
     {
         foreach (var error in errors)
         {
-            if (error is ChildSchemaValidationError choice && error.Kind is ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf)
+            if (error.Keyword is "anyOf" or "oneOf")
             {
-                if (!IsTemplate(Locate(root, error)) && !Satisfiable(choice, root))
+                if (!IsTemplate(Locate(root, error)) && !Satisfiable(error, root))
                 {
                     yield return error;
-                }
-            }
-            else if (error is ChildSchemaValidationError nested && nested.Errors.Values.Any(e => e.Count > 0))
-            {
-                foreach (var leaf in Standing(nested.Errors.Values.SelectMany(e => e), root))
-                {
-                    yield return leaf;
                 }
             }
             else if (!Excused(error, root))
@@ -40,40 +34,33 @@ internal static class TemplateErrors
     /// Whether some alternative matches once templates are excused. A <c>oneOf</c> that more than one alternative
     /// matches exactly is wrong whatever the templates give.
     /// </summary>
-    private static bool Satisfiable(ChildSchemaValidationError choice, SyntaxNode root)
+    private static bool Satisfiable(SchemaError choice, SyntaxNode root)
     {
-        var alternatives = choice.Errors.Values.ToList();
-        var matching = alternatives.Count(a => !Standing(a, root).Any());
-        return choice.Kind == ValidationErrorKind.NotAnyOf
+        var matching = choice.Alternatives.Count(a => !Standing(a, root).Any());
+        return choice.Keyword == "anyOf"
             ? matching > 0
-            : matching > 0 && alternatives.Count(a => a.Count == 0) <= 1;
+            : matching > 0 && choice.Alternatives.Count(a => a.Count == 0) <= 1;
     }
 
-    private static bool Excused(ValidationError error, SyntaxNode root)
+    private static bool Excused(SchemaError error, SyntaxNode root)
     {
         // A key that is not allowed is wrong whatever its value. (A missing key is located at the value that should hold
         // it, so it is excused only when that value is a template.)
-        if (error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed)
+        if (error.IsUnknownMember || error.AboutName)
         {
             return false;
         }
 
         var node = Locate(root, error);
-        if (IsTemplate(node))
-        {
-            return true;
-        }
-
-        // These compare whole values, which a template inside may change.
-        return error.Kind is ValidationErrorKind.ItemsNotUnique or ValidationErrorKind.ExcludedSchemaValidates or ValidationErrorKind.NotInEnumeration
-            && HoldsTemplate(node);
+        return IsTemplate(node) || WholeValueKeywords.Contains(error.Keyword) && HoldsTemplate(node);
     }
 
-    private static SyntaxNode Locate(SyntaxNode root, ValidationError error) => YamlPath.Locate(root, error.Path ?? "#").Node;
+    private static SyntaxNode Locate(SyntaxNode root, SchemaError error) => YamlPath.Locate(root, error.Path).Node;
 
     private static bool IsTemplate(SyntaxNode node) => node is ScalarNode { IsString: true } scalar && scalar.Value.Contains("${{", StringComparison.Ordinal);
 
-    private static bool HoldsTemplate(SyntaxNode node) => node switch
+    /// <summary>Whether the node is, or holds somewhere inside, a string with a template.</summary>
+    public static bool HoldsTemplate(SyntaxNode node) => node switch
     {
         MappingNode map => map.Entries.Any(e => HoldsTemplate(e.Value)),
         SequenceNode list => list.Items.Any(HoldsTemplate),

@@ -2,21 +2,15 @@ using Baton.Definitions.Compiler.Yaml;
 
 namespace Baton.Definitions.Compiler.Validation;
 
-/// <summary>Finds the YAML node that a JSON Schema error path (such as <c>#/items[2].name</c>) points at.</summary>
+/// <summary>Finds the YAML node that a value path (member names and indexes) points at.</summary>
 internal static class YamlPath
 {
     /// <summary>The deepest node on the path, and the entry whose key led to it (null when the last step was an index or nothing matched).</summary>
-    public static (SyntaxNode Node, MappingEntry? Entry) Locate(SyntaxNode root, string path)
-    {
-        var segments = SchemaValidation.SplitPath(path, prefix => Walk(root, prefix).Node is MappingNode map ? map.Entries.Select(e => e.Name) : []);
-        return Walk(root, segments);
-    }
-
-    private static (SyntaxNode Node, MappingEntry? Entry) Walk(SyntaxNode root, IReadOnlyList<object> segments)
+    public static (SyntaxNode Node, MappingEntry? Entry) Locate(SyntaxNode root, IEnumerable<object> path)
     {
         var node = root;
         MappingEntry? entry = null;
-        foreach (var segment in segments)
+        foreach (var segment in path)
         {
             switch (node, segment)
             {
@@ -34,5 +28,12 @@ internal static class YamlPath
         }
 
         return (node, entry);
+    }
+
+    /// <summary>Where to report a problem at <paramref name="path"/>: the key itself when <paramref name="atKey"/> and the path ends at a key, else the value.</summary>
+    public static SourceLocation LocationOf(SyntaxNode root, IReadOnlyList<object> path, bool atKey)
+    {
+        var (node, entry) = Locate(root, path);
+        return atKey && entry is not null && path.Count > 0 && path[^1] is string name && entry.Name == name ? entry.Key.Location : node.Location;
     }
 }

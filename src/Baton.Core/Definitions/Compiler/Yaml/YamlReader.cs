@@ -59,7 +59,10 @@ internal sealed partial class YamlReader
         catch (YamlException ex)
         {
             var mark = ex.Start.Line > 0 ? ex.Start : scanner.CurrentPosition;
-            Fatal(DiagnosticCodes.YamlSyntax, mark, $"The YAML is malformed: {Sentence(ex.Message)}");
+
+            // YamlDotNet places a tab in the indentation at the start of the mapping it was reading, often line 1.
+            var location = ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? TabInIndentation((int)mark.Line) ?? Location(mark) : Location(mark);
+            Fatal(DiagnosticCodes.YamlSyntax, location, $"The YAML is malformed: {Sentence(ex.Message)}");
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
         {
@@ -183,13 +186,32 @@ internal sealed partial class YamlReader
         }
     }
 
-    private void Fatal(string code, Mark mark, string message)
+    private void Fatal(string code, Mark mark, string message) => Fatal(code, Location(mark), message);
+
+    private void Fatal(string code, SourceLocation location, string message)
     {
         if (!_stopped)
         {
-            _diagnostics.Error(code, Location(mark), message);
+            _diagnostics.Error(code, location, message);
             _stopped = true;
         }
+    }
+
+    /// <summary>The first tab in the leading whitespace of a line, from <paramref name="fromLine"/> on; null when there is none.</summary>
+    private SourceLocation? TabInIndentation(int fromLine)
+    {
+        var lines = _text.Split('\n');
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indentation);
+            if (tab >= 0)
+            {
+                return new SourceLocation(_file, i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The mark as a location, kept inside the text: at the end of the stream the parser may count lines that are not there.</summary>
