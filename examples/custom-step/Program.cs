@@ -18,7 +18,7 @@ await using var provider = services.BuildServiceProvider();
 var engine = provider.GetRequiredService<BatonEngine>();
 await engine.InitializeAsync();
 
-var workflow = engine.LoadDefinition(Path.Combine(AppContext.BaseDirectory, "enrich-lead.yaml"));
+var workflow = engine.LoadDefinition(Path.Combine(AppContext.BaseDirectory, "workflows", "enrich-lead.yaml"));
 var result = await engine.RunAsync(workflow, new JsonObject { ["email"] = email });
 
 Console.WriteLine(JsonSerializer.Serialize(new JsonObject

@@ -124,6 +124,40 @@ public sealed class ExamplesTests
     }
 
     [Fact]
+    public async Task CrashRecovery_KilledMidStep_WorkerResumesAndOnlyTheInterruptedStepRunsAgain()
+    {
+        using var cli = new CliRunner();
+        var ledger = Path.Combine(cli.Directory, "sync", "ledger.txt");
+        cli.Environment["SYNC_OUT"] = Path.GetDirectoryName(ledger)!;
+
+        using (var victim = cli.Start("run", Example("crash-recovery"), "--input", "seconds=30"))
+        {
+            // Each step takes 30 s in this process, so the kill lands while 'extract' runs; the worker's steps take none.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (!File.Exists(ledger) || File.ReadAllLines(ledger).Length == 0)
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+
+            victim.Kill();
+            await victim.WaitForExitAsync();
+        }
+
+        var runId = (await cli.RunAsync("runs", "--status", "running", "--json")).Json.AsArray().Single()!["runId"]!.GetValue<string>();
+        cli.Environment["SYNC_SECONDS"] = "0";
+        var worker = await cli.RunAsync("worker", "--until-idle");
+
+        worker.ExitCode.Should().Be(0, worker.ToString());
+        worker.Stdout.Should().Contain("Resuming 1 run(s)");
+        var lines = File.ReadAllLines(ledger);
+        lines.Select(l => l.Split(' ')[0]).Should().Equal("extract", "extract", "transform", "load", "reconcile", "publish");
+        lines[0].Should().Be(lines[1]).And.EndWith($"{runId}:extract", "the interrupted step runs again with the same idempotency key");
+        var details = (await cli.RunAsync("show", runId, "--json")).Json;
+        details["status"]!.GetValue<string>().Should().Be("completed");
+        details["timeline"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).Should().Contain(["run.recovered", "step.interrupted"]);
+    }
+
+    [Fact]
     public async Task DocumentIntake_RoutesEachDocumentByTypeAndUrgency()
     {
         using var cli = new CliRunner();
