@@ -77,7 +77,7 @@ internal static class ShowCommand
         var timeline = new TextTable("TIME", "EVENT", "PATH", "ATTEMPT", "ACTOR", "DETAIL");
         foreach (var e in details.Timeline)
         {
-            timeline.Add(Clock(e.At), e.Type, e.Path ?? "", e.Attempt?.ToString(CultureInfo.InvariantCulture) ?? "", e.Actor ?? "", e.Message ?? "");
+            timeline.Add(Clock(e.At), e.Type, e.Path ?? "", e.Attempt?.ToString(CultureInfo.InvariantCulture) ?? "", e.Actor ?? "", Detail(e));
         }
 
         timeline.Write(t.Writer, "  ");
@@ -124,6 +124,12 @@ internal static class ShowCommand
         "failed" or "cancelled" => t.Red(status),
         _ => t.Yellow(status),
     };
+
+    /// <summary>The event's message, and the duration a step's end carries (a compensation's end, its compensation's).</summary>
+    private static string Detail(TimelineEvent e)
+        => ProgressPrinter.RecordedDuration(e) is { } duration
+            ? $"{e.Message}{(e.Message is null ? "" : "  ")}({RunDriverFormatting.Duration(duration)})"
+            : e.Message ?? "";
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Baton.Engine;
 using Baton.Storage;
 
@@ -92,19 +93,33 @@ internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
             _childStarted.Remove((e.RunId, e.Path));
         }
 
-        if (e.Data?["durationMs"]?.GetValue<double>() is { } ms)
-        {
-            return RunDriverFormatting.Duration(TimeSpan.FromMilliseconds(ms));
-        }
-
-        return e.At >= started ? RunDriverFormatting.Duration(e.At - started) : "";
+        return Elapsed(e, started);
     }
 
-    /// <summary>A compensation's time: from the first of its steps starting, after the step itself ended, to its end.</summary>
+    /// <summary>A compensation's time: from the event when it carries one, else from the first of its steps starting here, after the step itself ended, to its end.</summary>
     private string CompensationDuration(TimelineEvent e)
-        => e.Path is not null && _childStarted.Remove((e.RunId, e.Path), out var started) && e.At >= started
-            ? RunDriverFormatting.Duration(e.At - started)
+        => Elapsed(e, e.Path is not null && _childStarted.Remove((e.RunId, e.Path), out var started) ? started : DateTimeOffset.MaxValue);
+
+    private static string Elapsed(TimelineEvent e, DateTimeOffset startedHere)
+        => RecordedDuration(e) is { } recorded ? RunDriverFormatting.Duration(recorded)
+            : e.At >= startedHere ? RunDriverFormatting.Duration(e.At - startedHere)
             : "";
+
+    /// <summary>
+    /// The duration a step's end event carries in <c>durationMs</c>, or null. Stores written before the engine recorded it
+    /// hold none on failed, cancelled and compensated steps, and a fractional number on completed ones.
+    /// </summary>
+    public static TimeSpan? RecordedDuration(TimelineEvent e)
+    {
+        if (e.Data?["durationMs"] is not JsonValue value)
+        {
+            return null;
+        }
+
+        return value.TryGetValue(out long whole) ? TimeSpan.FromMilliseconds(whole)
+            : value.TryGetValue(out double fractional) ? TimeSpan.FromMilliseconds(fractional)
+            : null;
+    }
 
     private static string Code(TimelineEvent e) => e.Data?["code"]?.GetValue<string>() is { } code ? $"{code}: " : "";
 

@@ -103,7 +103,8 @@ internal sealed class ExpressionScope : IExpressionContext, IDisposable
 
         for (var current = _exec; _state.ParentOf(current) is { } parent; current = parent)
         {
-            if (_state.StepOf(parent) is ForEachStep)
+            // A foreach's own compensation runs under it but for no item: the item is that of a foreach further out.
+            if (_state.StepOf(parent) is ForEachStep && _state.StepOf(current).Sequence.Role == SequenceRole.Body)
             {
                 value = wantItem
                     ? _state.ItemsOf(parent)[current.Ordinal]

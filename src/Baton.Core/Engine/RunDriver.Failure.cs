@@ -16,7 +16,7 @@ internal sealed partial class RunDriver
         exec.Error = error;
         exec.EndedAt = Now;
         SetStatus(exec, StepStatus.Failed);
-        Emit(TimelineEventTypes.StepFailed, exec, error.Message, attempt: exec.Attempts, data: new JsonObject { ["code"] = error.Code });
+        Emit(TimelineEventTypes.StepFailed, exec, error.Message, attempt: exec.Attempts, data: EndData(exec, new JsonObject { ["code"] = error.Code }));
         EngineTelemetry.Transitions.Add(1);
         CancelDescendants(exec, exceptOrdinal: null);
 
@@ -155,7 +155,7 @@ internal sealed partial class RunDriver
         exec.EndedAt = Now;
         exec.Error ??= new ErrorInfo(ErrorCodes.Cancelled, "The step was cancelled.") { Retryable = false };
         SetStatus(exec, StepStatus.Cancelled);
-        Emit(TimelineEventTypes.StepCancelled, exec);
+        Emit(TimelineEventTypes.StepCancelled, exec, data: EndData(exec));
 
         // A compensation cut short leaves its step to be compensated again, by whatever compensates next.
         if (_state.StepOf(exec).Sequence.Role == SequenceRole.Compensation
@@ -194,6 +194,7 @@ internal sealed partial class RunDriver
     {
         target.State ??= [];
         target.State["compensation"] = "running";
+        target.State["compensationStartedAt"] = Now;
         MarkChanged(target);
         Activate(_state.StepOf(target).Compensate![0], target, 0);
     }
@@ -203,15 +204,18 @@ internal sealed partial class RunDriver
     {
         target.State ??= [];
         target.State["compensation"] = succeeded ? "done" : "failed";
+        var duration = CompensationData(target);
         if (succeeded)
         {
             SetStatus(target, StepStatus.Compensated);
-            Emit(TimelineEventTypes.StepCompensated, target, "The step's compensation completed.");
+            Emit(TimelineEventTypes.StepCompensated, target, "The step's compensation completed.", data: duration);
         }
         else
         {
             MarkChanged(target);
-            Emit(TimelineEventTypes.StepCompensated, target, "The step's compensation failed; the remaining compensations still run.", data: new JsonObject { ["failed"] = true });
+            duration ??= [];
+            duration["failed"] = true;
+            Emit(TimelineEventTypes.StepCompensated, target, "The step's compensation failed; the remaining compensations still run.", data: duration);
         }
 
         if (Run.Compensating)
@@ -229,6 +233,10 @@ internal sealed partial class RunDriver
             }
         }
     }
+
+    /// <summary>The data of a compensation's end: its own duration, from the start of its first step (not the step it undoes).</summary>
+    private JsonObject? CompensationData(StepExecutionRecord target)
+        => target.State?["compensationStartedAt"]?.GetValue<DateTimeOffset>() is { } started ? WithDuration(null, started, Now) : null;
 
     private void NotifyParent()
     {

@@ -115,7 +115,7 @@ internal sealed partial class RunDriver
         exec.StartedAt = Now;
         exec.EndedAt = Now;
         SetStatus(exec, StepStatus.Failed);
-        Emit(TimelineEventTypes.StepFailed, exec, error.Message, data: new JsonObject { ["code"] = error.Code });
+        Emit(TimelineEventTypes.StepFailed, exec, error.Message, data: EndData(exec, new JsonObject { ["code"] = error.Code }));
         FailSequence(parent, exec.Ordinal, step.Sequence, error, exec.Path);
     }
 
@@ -237,7 +237,7 @@ internal sealed partial class RunDriver
     {
         exec.EndedAt = Now;
         SetStatus(exec, StepStatus.Skipped);
-        Emit(TimelineEventTypes.StepSkipped, exec, "The step's condition was false.");
+        Emit(TimelineEventTypes.StepSkipped, exec, "The step's condition was false.", data: EndData(exec));
         ContinueAfter(exec, target: null);
     }
 
@@ -291,7 +291,7 @@ internal sealed partial class RunDriver
         exec.Error = null;
         exec.EndedAt = Now;
         SetStatus(exec, StepStatus.Completed);
-        Emit(TimelineEventTypes.StepCompleted, exec, attempt: exec.Attempts, data: DurationData(exec));
+        Emit(TimelineEventTypes.StepCompleted, exec, attempt: exec.Attempts, data: EndData(exec));
         EngineTelemetry.Transitions.Add(1);
         ContinueAfter(exec, target);
     }
@@ -442,8 +442,20 @@ internal sealed partial class RunDriver
     private static ErrorInfo ExpressionError(string where, ExpressionException ex)
         => new(ErrorCodes.Expression, $"The expression in '{where}' failed: {ex.Message}") { Retryable = false };
 
-    private JsonObject DurationData(StepExecutionRecord exec)
-        => new() { ["durationMs"] = exec.StartedAt is { } started && exec.EndedAt is { } ended ? Math.Round((ended - started).TotalMilliseconds, 3) : null };
+    /// <summary>
+    /// The data of a step's end event: <paramref name="data"/> with <c>durationMs</c> added when the execution started.
+    /// Readers in other processes (the CLI printing a run another process began) take the duration from here.
+    /// </summary>
+    private static JsonObject? EndData(StepExecutionRecord exec, JsonObject? data = null)
+        => exec.StartedAt is { } started && exec.EndedAt is { } ended ? WithDuration(data, started, ended) : data;
+
+    /// <summary>Adds the whole milliseconds between the two times as the store keeps them, so that the event agrees with the step's stored times.</summary>
+    private static JsonObject WithDuration(JsonObject? data, DateTimeOffset started, DateTimeOffset ended)
+    {
+        data ??= [];
+        data["durationMs"] = ended.ToUnixTimeMilliseconds() - started.ToUnixTimeMilliseconds();
+        return data;
+    }
 
     private static string FormatDuration(TimeSpan duration) => RunDriverFormatting.Duration(duration);
 }

@@ -44,7 +44,7 @@ internal sealed partial class RunDriver
         _pending.Steps[entry.Seq] = entry;
         Emit(TimelineEventTypes.StepStarted, entry, attempt: 1);
         Emit(entry.Status == StepStatus.Completed ? TimelineEventTypes.StepCompleted : TimelineEventTypes.StepFailed, entry,
-            entry.Error?.Message ?? write.Entry.Note, attempt: 1, data: DurationData(entry));
+            entry.Error?.Message ?? write.Entry.Note, attempt: 1, data: EndData(entry));
         _journalAcks.Add(write.Ack);
     }
 

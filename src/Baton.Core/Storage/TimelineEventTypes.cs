@@ -1,6 +1,12 @@
 namespace Baton.Storage;
 
 /// <summary>The timeline event types. Stable: tools and dashboards key on them.</summary>
+/// <remarks>
+/// A step's end (<see cref="StepCompleted"/>, <see cref="StepFailed"/>, <see cref="StepCancelled"/>) carries
+/// <c>durationMs</c> in its data when the step had started: whole milliseconds from the execution's first start to its
+/// end. <see cref="StepCompensated"/> carries the compensation's own <c>durationMs</c>. docs/architecture.md lists every
+/// type's data.
+/// </remarks>
 public static class TimelineEventTypes
 {
     public const string RunStarted = "run.started";

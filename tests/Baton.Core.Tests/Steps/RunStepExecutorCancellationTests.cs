@@ -78,7 +78,7 @@ public sealed class RunStepExecutorCancellationTests : IDisposable
     }
 
     /// <summary>When the assertion fails, the test still must not leave a 10-minute sleep behind.</summary>
-    private static void KillLeftover(int pid)
+    internal static void KillLeftover(int pid)
     {
         if (!IsRunning(pid))
         {
@@ -97,7 +97,7 @@ public sealed class RunStepExecutorCancellationTests : IDisposable
     }
 
     /// <summary>Whether the process exists and is not a zombie (an exited process not yet reaped counts as dead).</summary>
-    private static bool IsRunning(int pid)
+    internal static bool IsRunning(int pid)
     {
         string stat;
         try
