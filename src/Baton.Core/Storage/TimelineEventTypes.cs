@@ -11,7 +11,6 @@ public static class TimelineEventTypes
 {
     public const string RunStarted = "run.started";
     public const string RunWaiting = "run.waiting";
-    public const string RunResumed = "run.resumed";
     public const string RunCompleted = "run.completed";
     public const string RunFailed = "run.failed";
     public const string RunCancelled = "run.cancelled";
