@@ -8,7 +8,9 @@ namespace Baton.AI.Steps;
 /// </summary>
 /// <remarks>
 /// Each <c>model</c> property carries the keyword <c>x-baton-model</c> with the providers the host knows: the compiler then
-/// checks that a step's model is a defined alias or names one of them (BATON084, BATON085), before anything runs.
+/// checks that a step's model is a defined alias or names one of them (BATON084, BATON085), before anything runs. The
+/// values that are schemas themselves (<c>output-schema</c>, a tool's <c>parameters</c>) carry <c>x-baton-schema</c>, so
+/// that the compiler checks them as schemas (BATON065). <c>baton schema</c> leaves these markers out.
 /// </remarks>
 internal static class AIStepSchemas
 {
@@ -83,7 +85,12 @@ internal static class AIStepSchemas
                 "properties": {
                   "name": { "type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$", "description": "1 to 64 letters, digits, '_' or '-'." },
                   "description": { "type": "string" },
-                  "parameters": { "type": "object" },
+                  "parameters": {
+                    "type": "object",
+                    "x-baton-schema": true,
+                    "properties": { "type": { "const": "object", "description": "A tool's arguments are always an object." } },
+                    "description": "A JSON Schema (draft 2020-12) for the arguments object; default: any object."
+                  },
                   "http": { "type": "object" },
                   "run": { "type": "object" },
                   "workflow": { "type": "object" },

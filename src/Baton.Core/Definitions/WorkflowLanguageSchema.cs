@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Baton.Definitions.Compiler.Language;
 using Baton.Definitions.Compiler.Schema;
+using Baton.Definitions.Compiler.Validation;
 
 namespace Baton.Definitions;
 
@@ -8,11 +9,14 @@ namespace Baton.Definitions;
 /// <remarks>
 /// Generated from the same key tables the compiler binds with, so it lists exactly the keys the compiler accepts,
 /// with <c>additionalProperties: false</c> wherever the compiler rejects unknown keys. The schema checks the shape of
-/// a workflow; the compiler checks more (references, expressions, durations, goto targets, script files).
+/// a workflow; the compiler checks more (references, expressions, durations, goto targets, script files). The keywords
+/// starting with <c>x-baton-</c> that step kinds put in their configuration schemas for the compiler are left out.
 /// </remarks>
 public static class WorkflowLanguageSchema
 {
     private const string Draft07 = "http://json-schema.org/draft-07/schema#";
+
+    private const string CompilerMarkerPrefix = "x-baton-";
 
     /// <summary>Generates the schema for the built-in step kinds.</summary>
     public static JsonObject Generate() => Generate(new Dictionary<string, JsonObject?>());
@@ -61,6 +65,7 @@ public static class WorkflowLanguageSchema
         }
 
         result["definitions"] = definitions;
+        RemoveCompilerMarkers(result);
         return result;
     }
 
@@ -95,6 +100,18 @@ public static class WorkflowLanguageSchema
         var name = $"config({kind})";
         TemplateTolerantSchema.Add(schema, name, definitions);
         return new JsonObject { ["$ref"] = $"#/definitions/{name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}" };
+    }
+
+    /// <summary>Removes the keywords meant for the compiler (<c>x-baton-model</c>, <c>x-baton-schema</c>) from every subschema: editors have no use for them.</summary>
+    private static void RemoveCompilerMarkers(JsonObject schema)
+    {
+        foreach (var (_, subschema) in SchemaTree.All(schema))
+        {
+            foreach (var keyword in subschema.Select(p => p.Key).Where(k => k.StartsWith(CompilerMarkerPrefix, StringComparison.Ordinal)).ToList())
+            {
+                subschema.Remove(keyword);
+            }
+        }
     }
 
     private static JsonObject StepSchema(string kind, string description, JsonObject valueSchema)

@@ -28,6 +28,11 @@ public sealed class InputValidatorKeywordTests
     [InlineData("{ type: string, format: date-time }", "\"tomorrow\"", "must be a date and time such as 2026-12-01T09:00:00Z")]
     [InlineData("{ format: date-time }", "5", null)]
     [InlineData("{ type: string, format: uuid }", "\"x\"", "must be a UUID")]
+    [InlineData(@"{ type: string, pattern: '^\d+$' }", "\"\u0663\"", "must match the pattern '^\\d+$'")]
+    [InlineData(@"{ type: string, pattern: '^\w+$' }", "\"é\"", "must match the pattern '^\\w+$'")]
+    [InlineData(@"{ type: string, pattern: '^\d+$' }", "\"42\"", null)]
+    [InlineData("{ type: string, pattern: '^[a-z]+(?:-[a-z]+)*$' }", "\"to-do\"", null)]
+    [InlineData("{ type: string, pattern: '^[a-z]+(?:-[a-z]+)*$' }", "\"to--do\"", "must match the pattern '^[a-z]+(?:-[a-z]+)*$'")]
     public void Validate_Keyword_IsEnforced(string schema, string value, string? expected)
     {
         var errors = Validate($"v: {schema}", $$"""{ "v": {{value}} }""");
@@ -151,7 +156,7 @@ public sealed class InputValidatorKeywordTests
             .Should().Equal(new InputError("inputs.tree.kids[0].kids[0].name", "must be a string, not a number"));
     }
 
-    private static IReadOnlyList<InputError> Validate(string property, string inputs)
+    internal static IReadOnlyList<InputError> Validate(string property, string inputs)
     {
         var definition = Fixtures.CompileValid($$"""
             name: w

@@ -6,15 +6,19 @@ namespace Baton.Definitions.Compiler.Validation;
 
 /// <summary>
 /// How Baton builds schemas: draft 2020-12 (whatever the library's default), with exact value comparisons for
-/// <c>type</c>, <c>const</c>, <c>enum</c> and <c>uniqueItems</c>, and a registry of its own for each schema, so that
-/// nothing is shared between schemas and no reference is ever fetched.
+/// <c>type</c>, <c>const</c>, <c>enum</c> and <c>uniqueItems</c>, <c>pattern</c> and <c>patternProperties</c> matched
+/// within a time limit (see <see cref="SchemaPatterns"/>), and a registry of its own for each schema, so that nothing
+/// is shared between schemas and no reference is ever fetched.
 /// </summary>
 internal static class SchemaDialect
 {
     public const string Draft202012 = "https://json-schema.org/draft/2020-12/schema";
 
     private static readonly Dialect Exact = Dialect.Draft202012.With(
-        [new ExactTypeKeyword(), new ExactConstKeyword(), new ExactEnumKeyword(), new ExactUniqueItemsKeyword()]);
+        [
+            new ExactTypeKeyword(), new ExactConstKeyword(), new ExactEnumKeyword(), new ExactUniqueItemsKeyword(),
+            new TimeLimitedPatternKeyword(), new TimeLimitedPatternPropertiesKeyword(),
+        ]);
 
     public static BuildOptions NewBuildOptions() => new()
     {

@@ -26,6 +26,12 @@ internal sealed record SchemaError(IReadOnlyList<object> Path, string Keyword, J
     /// <summary>For <c>anyOf</c> and <c>oneOf</c>: the errors of each alternative, empty for one that matched.</summary>
     public IReadOnlyList<IReadOnlyList<SchemaError>> Alternatives { get; init; } = [];
 
+    /// <summary>
+    /// True when matching the value (or, with <see cref="AboutName"/>, its name) against a pattern took too long, so it
+    /// could not be checked; <see cref="Reason"/> holds the pattern.
+    /// </summary>
+    public bool TimedOut { get; init; }
+
     /// <summary>For an error the validator itself ran into: what it said.</summary>
     public string? Reason { get; init; }
 

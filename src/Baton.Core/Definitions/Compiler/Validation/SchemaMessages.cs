@@ -9,6 +9,11 @@ internal static class SchemaMessages
 {
     public static string Describe(SchemaError error, JsonNode? actual)
     {
+        if (error.TimedOut)
+        {
+            return $"could not be checked: matching {(error.AboutName ? "its name" : "it")} against the pattern '{error.Reason}' took too long (over {SchemaPatterns.MatchTimeout.TotalMilliseconds} ms); simplify the pattern";
+        }
+
         if (error.AboutName)
         {
             var name = error.Path.Count > 0 && error.Path[^1] is string last ? JsonValue.Create(last) : actual;

@@ -32,6 +32,38 @@ internal static class SchemaResults
         return errors.Count > 0 ? errors : [new SchemaError([], Unexplained, root)];
     }
 
+    /// <summary>
+    /// The error of the pattern that took too long to match, found wherever it is in the results, even under a
+    /// <c>not</c> or an alternative that its failure let pass.
+    /// </summary>
+    /// <param name="name">For <c>patternProperties</c>: the member name the pattern was matched against.</param>
+    public static SchemaError TimedOut(EvaluationResults results, JsonNode root, JsonNode? data, string pattern, string? name)
+    {
+        var pending = new Stack<Position>();
+        pending.Push(new Position(results, root, data, [], Segments(results.InstanceLocation).Count, null));
+        while (pending.Count > 0)
+        {
+            var at = pending.Pop();
+            if ((at.Result.Errors ?? []).FirstOrDefault(e => e.Value == SchemaPatterns.TimedOutError) is { Key: { } keyword })
+            {
+                return name is null
+                    ? new SchemaError(at.Path, keyword, at.Schema) { TimedOut = true, Reason = pattern, AboutName = at.Via == "propertyNames" }
+                    : new SchemaError([.. at.Path, name], keyword, at.Schema) { TimedOut = true, Reason = pattern, AboutName = true };
+            }
+
+            foreach (var child in at.Result.Details ?? [])
+            {
+                var relative = Relative(at.Result, child);
+                if (relative.Count > 0)
+                {
+                    pending.Push(Descend(at, child, relative, root));
+                }
+            }
+        }
+
+        return new SchemaError([], "pattern", root) { TimedOut = true, Reason = pattern };
+    }
+
     private static void Walk(Position at, JsonNode root, List<SchemaError> errors)
     {
         if (at.Result.IsValid)

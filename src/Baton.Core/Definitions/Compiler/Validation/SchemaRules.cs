@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace Baton.Definitions.Compiler.Validation;
 
@@ -39,7 +38,7 @@ internal static class SchemaRules
                 }
             }
 
-            if (SchemaReferences.Text(schema["pattern"]) is { } pattern && PatternProblem(pattern) is { } why)
+            if (SchemaReferences.Text(schema["pattern"]) is { } pattern && SchemaPatterns.Problem(pattern) is { } why)
             {
                 problems.Add(new SchemaProblem([.. path, "pattern"], why));
             }
@@ -48,7 +47,7 @@ internal static class SchemaRules
             {
                 foreach (var (key, _) in patterns)
                 {
-                    if (PatternProblem(key) is { } keyWhy)
+                    if (SchemaPatterns.Problem(key) is { } keyWhy)
                     {
                         problems.Add(new SchemaProblem([.. path, "patternProperties", key], keyWhy, AtKey: true));
                     }
@@ -58,18 +57,5 @@ internal static class SchemaRules
 
         problems.AddRange(SchemaCycles.Find(root));
         return problems;
-    }
-
-    private static string? PatternProblem(string pattern)
-    {
-        try
-        {
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
-            return null;
-        }
-        catch (ArgumentException ex)
-        {
-            return $"'{pattern}' is not a valid regular expression: {ex.Message}";
-        }
     }
 }

@@ -49,17 +49,27 @@ internal static class SchemaValidation
     }
 
     /// <summary>Every reason <paramref name="data"/> does not match <paramref name="schema"/>; empty when it matches.</summary>
+    /// <remarks>
+    /// A pattern that takes too long to match makes the value fail with that one error, wherever the pattern is (even
+    /// under a <c>not</c>): the value could not be checked, and the other errors may be due to the patterns left unmatched.
+    /// </remarks>
     public static IReadOnlyList<SchemaError> Validate(LoadedSchema schema, JsonNode? data)
     {
         EvaluationResults results;
+        var options = new SchemaEvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
         try
         {
             using var document = JsonDocument.Parse(data?.ToJsonString(WriteOptions) ?? "null", new JsonDocumentOptions { MaxDepth = MaxDepth });
-            results = schema.Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true });
+            results = schema.Schema.Evaluate(document.RootElement, options);
         }
         catch (Exception ex) when (ex is JsonSchemaException or RefResolutionException or ArgumentException or FormatException or OverflowException or InvalidOperationException or JsonException)
         {
             return [new SchemaError([], SchemaResults.Unchecked, schema.Source) { Reason = ex.Message }];
+        }
+
+        if (options.TimedOutPattern is { } pattern)
+        {
+            return [SchemaResults.TimedOut(results, schema.Source, data, pattern, options.TimedOutName)];
         }
 
         return results.IsValid ? [] : SchemaResults.Collect(results, schema.Source, data);
