@@ -69,6 +69,26 @@ public sealed partial class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_ProjectConfig_IsCheckedAsOneAndReportsEveryErrorWithItsPosition()
+    {
+        using var cli = new CliRunner();
+        var config = cli.Write("baton.yaml", """
+            models:
+              analyst: { model: opneai/gpt-4o-mini }
+            prices: 3
+            """);
+
+        var result = await cli.RunAsync("validate", config, "--json");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        var report = result.Json.AsArray().Single()!;
+        report["kind"]!.GetValue<string>().Should().Be("project");
+        report["valid"]!.GetValue<bool>().Should().BeFalse();
+        report["diagnostics"]!.AsArray().Select(d => (d!["code"]!.GetValue<string>(), d["line"]!.GetValue<int>()))
+            .Should().Equal(("BATON084", 2), ("BATON012", 3));
+    }
+
+    [Fact]
     public async Task Validate_MissingFile_Exits2WithAClearMessage()
     {
         using var cli = new CliRunner();

@@ -7,6 +7,30 @@ public sealed partial class WorkflowCompiler
 {
     private CompilationResult CompileFileCore(string path)
     {
+        if (Locate(path, "workflow file") is { } problem)
+        {
+            return problem;
+        }
+
+        var fullPath = Path.GetFullPath(path);
+        return Guarded(path, () => new CompilationSession(Options, new DiskWorkflowSource(Path.GetDirectoryName(fullPath)!, Options.MaxFileBytes), Path.GetFileName(fullPath), path).Compile());
+    }
+
+    private IReadOnlyList<Diagnostic> CheckProjectFileCore(string path)
+    {
+        if (Locate(path, "project config file") is { } problem)
+        {
+            return problem.Diagnostics;
+        }
+
+        var fullPath = Path.GetFullPath(path);
+        return Guarded(path, () => new CompilationResult(null,
+            new CompilationSession(Options, new DiskWorkflowSource(Path.GetDirectoryName(fullPath)!, Options.MaxFileBytes), Path.GetFileName(fullPath), path).CompileProjectFile())).Diagnostics;
+    }
+
+    /// <summary>A failed result when <paramref name="path"/> cannot name a file; null when it can.</summary>
+    private static CompilationResult? Locate(string path, string what)
+    {
         string fullPath;
         try
         {
@@ -14,17 +38,12 @@ public sealed partial class WorkflowCompiler
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            return Failed(DiagnosticCodes.FileUnreadable, path, $"The workflow file cannot be read: '{path}' is not a valid path.");
+            return Failed(DiagnosticCodes.FileUnreadable, path, $"The {what} cannot be read: '{path}' is not a valid path.");
         }
 
-        var directory = Path.GetDirectoryName(fullPath);
-        var fileName = Path.GetFileName(fullPath);
-        if (directory is null || fileName.Length == 0)
-        {
-            return Failed(DiagnosticCodes.FileUnreadable, path, $"The workflow file cannot be read: '{path}' names a directory, not a file.");
-        }
-
-        return Guarded(path, () => new CompilationSession(Options, new DiskWorkflowSource(directory, Options.MaxFileBytes), fileName, path).Compile());
+        return Path.GetDirectoryName(fullPath) is null || Path.GetFileName(fullPath).Length == 0
+            ? Failed(DiagnosticCodes.FileUnreadable, path, $"The {what} cannot be read: '{path}' names a directory, not a file.")
+            : null;
     }
 
     private CompilationResult CompileBundleCore(DefinitionBundle bundle)

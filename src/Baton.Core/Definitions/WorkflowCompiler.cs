@@ -33,6 +33,9 @@ public sealed partial class WorkflowCompiler
 
     public WorkflowCompilerOptions Options { get; }
 
+    /// <summary>The name of the project config file, found in a workflow's directory or the nearest parent: <c>baton.yaml</c>.</summary>
+    public const string ProjectFileName = Compiler.Language.ModelSpecs.ProjectFileName;
+
     /// <summary>
     /// Reads a workflow file and everything it depends on (the child workflows it calls, the project config
     /// <c>baton.yaml</c> of each, found in its directory or the nearest parent, and the scripts their models name) and
@@ -44,6 +47,19 @@ public sealed partial class WorkflowCompiler
     {
         ArgumentNullException.ThrowIfNull(path);
         return CompileFileCore(path);
+    }
+
+    /// <summary>
+    /// Checks a project config file (<c>baton.yaml</c>) on its own: its <c>models</c>, <c>providers</c> and <c>prices</c>,
+    /// and that the scripts its models name can be read. A workflow file compiles its project config too; this is for
+    /// checking the config where no workflow is at hand, as <c>baton validate baton.yaml</c> does.
+    /// </summary>
+    /// <param name="path">The file's path; diagnostics name the file exactly as given here.</param>
+    /// <returns>Every problem found, with its location; the config is valid when none is an error.</returns>
+    public IReadOnlyList<Diagnostic> CheckProjectFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return CheckProjectFileCore(path);
     }
 
     /// <summary>Compiles a bundle, such as one a run is pinned to.</summary>

@@ -26,6 +26,13 @@ internal sealed partial class CompilationSession
         return outcome;
     }
 
+    /// <summary>Compiles the root file as a project config on its own: its models, providers and prices, and the scripts they name.</summary>
+    public IReadOnlyList<Diagnostic> CompileProjectFile()
+    {
+        CompileProject(_rootKey);
+        return _diagnostics.ToSortedList();
+    }
+
     private ProjectOutcome CompileProject(string key)
     {
         var display = FileKeys.Display(_rootDisplay, _rootKey, key);
