@@ -16,6 +16,10 @@ public static class AIServiceCollectionExtensions
     /// with <c>AddOpenAI()</c> (package Baton.AI.OpenAI) and <c>AddAnthropic()</c> (Baton.AI.Anthropic), or any
     /// <see cref="IModelProvider"/> with <see cref="AddModelProvider{TProvider}"/>.
     /// </summary>
+    /// <remarks>
+    /// Also adds a check that the engine makes before a run starts (<see cref="IRunStartCheck"/>): every model the run's AI steps
+    /// name must have what its provider needs, such as an API key; otherwise the start throws <see cref="Baton.RunStartException"/>.
+    /// </remarks>
     public static IBatonBuilder AddAI(this IBatonBuilder builder, Action<AIOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -34,6 +38,7 @@ public static class AIServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepExecutor, LlmStepExecutor>(sp => new LlmStepExecutor(sp.GetRequiredService<AIRuntime>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepExecutor, ClassifyStepExecutor>(sp => new ClassifyStepExecutor(sp.GetRequiredService<AIRuntime>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStepExecutor, AgentStepExecutor>(sp => new AgentStepExecutor(sp.GetRequiredService<AIRuntime>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRunStartCheck, ModelStartCheck>(sp => new ModelStartCheck(sp.GetRequiredService<AIRuntime>())));
         return builder;
     }
 

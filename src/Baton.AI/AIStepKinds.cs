@@ -1,4 +1,5 @@
 using Baton.AI.Steps;
+using Baton.Engine;
 using Baton.Steps;
 
 namespace Baton.AI;
@@ -13,6 +14,16 @@ public static class AIStepKinds
         new ClassifyStepExecutor(runtime),
         new AgentStepExecutor(runtime),
     ];
+
+    /// <summary>
+    /// The check to pass to the <see cref="BatonEngine"/> constructor (<c>startChecks</c>) with these executors: before a run
+    /// starts, every model its AI steps name must have what its provider needs, such as an API key.
+    /// </summary>
+    public static IRunStartCheck StartCheck(AIRuntime runtime)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        return new ModelStartCheck(runtime);
+    }
 
     /// <summary>The kinds and their configuration schemas, for a compiler that runs without the executors (<c>baton validate</c>).</summary>
     /// <param name="providers">The model providers the host will run with, so that the compiler reports a model of any other; null accepts any provider.</param>

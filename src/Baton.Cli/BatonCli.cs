@@ -11,7 +11,6 @@ internal static class BatonCli
     {
         var root = new RootCommand("Baton: durable, governed workflows. Write a process once in YAML; run it durably; see and steer every run.")
         {
-            CommonOptions.Store,
             ValidateCommand.Create(),
             SchemaCommand.Create(),
             RunCommand.Create(),
@@ -29,17 +28,26 @@ internal static class BatonCli
 
     public static async Task<int> RunAsync(string[] args)
     {
+        CliName.Capture();
         var parse = CreateRoot().Parse(args);
         CliErrors.Json = WantsJson(parse);
-        var errors = parse.Errors.Select(e => e.Message).Concat(UnknownOptions.Find(parse)).Distinct().ToList();
+
+        // A word the command does not know as an option is the mistake; the parser's other complaints (such as the file
+        // that '--bogus' pushed out of its argument's place) only follow from it.
+        var unknown = UnknownOptions.Find(parse).ToList();
+        var errors = unknown.Count > 0 ? unknown : parse.Errors.Select(e => e.Message).Distinct().ToList();
         if (errors.Count > 0)
         {
             var message = errors.Count == 1 ? errors[0] : string.Join(" ", errors);
-            var help = UnknownOptions.CommandPath(parse) is { Length: > 0 } path ? $"baton {path} --help" : "baton --help";
+            var path = UnknownOptions.CommandPath(parse);
+            var help = CliName.Command(path.Length > 0 ? $"{path} --help" : "--help");
             return CliErrors.Report(new CliError("usage", $"{message} Run '{help}' for usage."));
         }
 
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        // System.CommandLine 2.0.0 leaves ProcessTerminationTimeout null, so it cancels nothing on a signal
+        // (dotnet/command-line-api#2739): the signals are handled here instead, the same way for SIGINT and SIGTERM.
+        using var interruption = new Interruption();
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interruption.Token).ConfigureAwait(false);
     }
 
     /// <summary>True when the command has --json and it was given (before any '--').</summary>

@@ -20,7 +20,10 @@ internal static class CliErrors
         }
         catch (OperationCanceledException)
         {
-            return Report(new CliError("interrupted", "Interrupted. Runs in flight resume with the next 'baton worker' or 'baton run' on this store.", ExitCode: ExitCodes.Interrupted));
+            return Report(new CliError(
+                "interrupted",
+                $"Interrupted. Runs in flight resume with the next '{CliName.Command("worker")}' or '{CliName.Command("run")}' on this store.",
+                ExitCode: ExitCodes.Interrupted));
         }
         catch (Exception ex)
         {
@@ -35,6 +38,11 @@ internal static class CliErrors
         if (error.Diagnostics is { } diagnostics)
         {
             PrintDiagnostics(stderr, diagnostics);
+        }
+        else if (error.ExitCode == ExitCodes.Interrupted)
+        {
+            // Stopping on request is not an error of the command.
+            stderr.Line(stderr.Yellow(error.Message));
         }
         else
         {
@@ -82,7 +90,7 @@ internal static class CliErrors
         WorkflowInputException e => new CliError("input.invalid", e.Message,
             new JsonArray([.. e.Errors.Select(i => (JsonNode)new JsonObject { ["path"] = i.Path, ["message"] = i.Message })])),
         RunStartException e => new CliError("run.cannot-start", e.Message, new JsonArray([.. e.Problems.Select(p => (JsonNode)JsonValue.Create(p))])),
-        RunNotFoundException e => new CliError("run.not-found", e.Message),
+        RunNotFoundException e => new CliError("run.not-found", $"No run '{e.RunId}' exists in this store. List runs with '{CliName.Command("runs")}'."),
         InvalidRunOperationException e => new CliError("run.invalid-operation", e.Message),
         StoreException e => new CliError(StoreCode(e.Kind), StoreMessage(e)),
         SecretsFileException e => new CliError("secrets.invalid", e.Message),

@@ -38,6 +38,26 @@ internal sealed class CliHost : IAsyncDisposable
     /// <exception cref="UsageException">The store or the secrets file does not exist, or an engine setting is out of range.</exception>
     public static async Task<CliHost> OpenAsync(StoreLocation location, string? secretsFile, bool storeMustExist, IEnumerable<IStepExecutor>? extraSteps, CancellationToken cancellationToken, BatonEngineOptions? options = null)
     {
+        var host = Create(location, secretsFile, storeMustExist, extraSteps, options);
+        try
+        {
+            await host.OpenStoreAsync(cancellationToken).ConfigureAwait(false);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Builds the engine without opening the store, so that a command can check what it was given (compile the workflow,
+    /// check the inputs) before it creates a store file; call <see cref="OpenStoreAsync"/> next.
+    /// </summary>
+    /// <exception cref="UsageException">The store (when it must exist) or the secrets file does not exist, or an engine setting is out of range.</exception>
+    public static CliHost Create(StoreLocation location, string? secretsFile, bool storeMustExist, IEnumerable<IStepExecutor>? extraSteps, BatonEngineOptions? options = null)
+    {
         if (storeMustExist)
         {
             location.RequireExisting();
@@ -55,10 +75,10 @@ internal sealed class CliHost : IAsyncDisposable
             })
             .AddConsoleFormatter<CliLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>()
             .AddFilter("Baton", LogLevel.Warning));
-        var store = new SqliteWorkflowStore(new SqliteStoreOptions { Path = location.Path }, TimeProvider.System, loggerFactory.CreateLogger<SqliteWorkflowStore>());
         try
         {
-            await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            // Nothing touches the file until the store is initialized.
+            var store = new SqliteWorkflowStore(new SqliteStoreOptions { Path = location.Path }, TimeProvider.System, loggerFactory.CreateLogger<SqliteWorkflowStore>());
             BatonEngine? engine = null;
             var ai = new AIRuntime(CliModels.Providers(), secrets, () => engine, new AIOptions(), TimeProvider.System, loggerFactory);
             IEnumerable<IStepExecutor> steps =
@@ -68,16 +88,19 @@ internal sealed class CliHost : IAsyncDisposable
                 .. AIStepKinds.Create(ai),
                 .. extraSteps ?? [],
             ];
-            engine = new BatonEngine(store, steps, options, secrets, TimeProvider.System, loggerFactory);
+            engine = new BatonEngine(store, steps, options, secrets, TimeProvider.System, loggerFactory, startChecks: [AIStepKinds.StartCheck(ai)]);
             return new CliHost(engine, store, loggerFactory, location.Path);
         }
         catch
         {
-            await store.DisposeAsync().ConfigureAwait(false);
             loggerFactory.Dispose();
             throw;
         }
     }
+
+    /// <summary>Opens the store, creating the file and its directory when missing.</summary>
+    /// <exception cref="Baton.Storage.StoreException">The store cannot be used.</exception>
+    public ValueTask OpenStoreAsync(CancellationToken cancellationToken) => Store.InitializeAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -4,11 +4,10 @@ namespace Baton.Cli;
 
 internal static class CommonOptions
 {
-    /// <summary>Recursive on the root, so every command takes it.</summary>
-    public static readonly Option<string?> Store = new Option<string?>("--store")
+    /// <summary>For the commands that use the store; the others (validate, schema, bench) have no use for it and refuse it.</summary>
+    public static Option<string?> Store() => new Option<string?>("--store")
     {
         Description = "The store file. Default: $BATON_STORE, else $XDG_DATA_HOME/baton/baton.db (~/.local/share/baton/baton.db).",
-        Recursive = true,
     }.NotBlank();
 
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON document, for scripts; errors too, as {\"error\": {...}}." };

@@ -37,7 +37,7 @@ internal sealed record StoreLocation(string Path, string Source)
         }
 
         return Exists ? this : throw new UsageException(
-            $"The store '{Path}' (from {Source}) does not exist, so it holds no runs. Check the path; 'baton run' creates a store when it starts the first run.",
+            $"The store '{Path}' (from {Source}) does not exist, so it holds no runs. Check the path; '{CliName.Command("run")}' creates a store when it starts the first run.",
             "store.missing");
     }
 }

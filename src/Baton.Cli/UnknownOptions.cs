@@ -12,17 +12,19 @@ namespace Baton.Cli;
 /// </summary>
 internal static class UnknownOptions
 {
+    /// <summary>One message per such word, in the order given, all worded the same for every command.</summary>
     public static IEnumerable<string> Find(ParseResult parse)
     {
         var afterDoubleDash = parse.Tokens.SkipWhile(t => t.Type != TokenType.DoubleDash).ToHashSet(ReferenceEqualityComparer.Instance);
-        foreach (var argument in parse.CommandResult.Children.OfType<ArgumentResult>())
+        var taken = parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).ToHashSet(ReferenceEqualityComparer.Instance);
+        var unmatched = parse.UnmatchedTokens.ToHashSet(StringComparer.Ordinal);
+        var command = CommandPath(parse) is { Length: > 0 } path ? $"baton {path}" : "baton";
+        foreach (var token in parse.Tokens)
         {
-            foreach (var token in argument.Tokens)
+            var misplaced = taken.Contains(token) || (token.Type == TokenType.Argument && unmatched.Contains(token.Value));
+            if (misplaced && !afterDoubleDash.Contains(token) && LooksLikeOption(token.Value))
             {
-                if (!afterDoubleDash.Contains(token) && LooksLikeOption(token.Value))
-                {
-                    yield return $"'{token.Value}' is not an option of 'baton {CommandPath(parse)}'.";
-                }
+                yield return $"'{token.Value}' is not an option of '{command}'.";
             }
         }
     }

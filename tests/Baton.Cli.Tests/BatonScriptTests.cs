@@ -11,18 +11,20 @@ public sealed class BatonScriptTests : IDisposable
     private readonly CliRunner _cli = new();
     private readonly string _root;
     private readonly string _calls;
+    private readonly string _invokedAs;
 
     public BatonScriptTests()
     {
         _root = Path.Combine(_cli.Directory, "repo");
         _calls = Path.Combine(_cli.Directory, "dotnet-calls.txt");
+        _invokedAs = Path.Combine(_cli.Directory, "invoked-as.txt");
         Directory.CreateDirectory(_root);
         File.Copy(Path.Combine(CliRunner.RepositoryRoot, "baton"), Path.Combine(_root, "baton"));
         File.SetUnixFileMode(Path.Combine(_root, "baton"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var bin = Path.Combine(_cli.Directory, "bin");
         Directory.CreateDirectory(bin);
         var dotnet = Path.Combine(bin, "dotnet");
-        File.WriteAllText(dotnet, $"#!/bin/sh\necho \"$1\" >> '{_calls}'\n");
+        File.WriteAllText(dotnet, $"#!/bin/sh\necho \"$1\" >> '{_calls}'\necho \"$BATON_INVOKED_AS\" > '{_invokedAs}'\n");
         File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         _cli.Environment["PATH"] = $"{bin}:/usr/bin:/bin";
         foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "src/Baton.Cli/Baton.Cli.csproj", "src/Baton.Cli/Program.cs", "src/Baton.Cli/obj/project.assets.json", "src/Baton.Cli/bin/Release/baton.deps.json" })
@@ -61,6 +63,20 @@ public sealed class BatonScriptTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.ToString());
         File.ReadAllLines(_calls).Should().StartWith("build");
+    }
+
+    [Theory]
+    [InlineData("repo", "./baton", "./baton")]
+    [InlineData(".", "repo/baton", "repo/baton")]
+    [InlineData("repo", "baton", "./baton")]
+    public async Task Baton_RunFromTheCheckout_TellsTheCliTheCommandToPrintInHints(string directory, string command, string expected)
+    {
+        string[] run = command.Contains('/', StringComparison.Ordinal) ? [command] : ["bash", command];
+
+        var result = await CliRunner.RunProcessAsync("env", ["-C", Path.Combine(_cli.Directory, directory), $"PATH={_cli.Environment["PATH"]}", .. run, "--help"]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        File.ReadAllText(_invokedAs).Trim().Should().Be(expected);
     }
 
     private void Write(string relative, DateTime modified)

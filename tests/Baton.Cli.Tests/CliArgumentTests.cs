@@ -37,9 +37,12 @@ public sealed class CliArgumentTests
         { ["bench", "--workflows", "-5"], "--workflows is -5" },
         { ["bench", "--dir", ""], "--dir needs a value" },
         { ["validate", "--bogus", "flow.yaml"], "'--bogus' is not an option of 'baton validate'" },
-        { ["run", "--bogus", "flow.yaml"], "--bogus" },
-        { ["runs", "--bogus"], "--bogus" },
-        { ["show", "RUN", "--verbose"], "--verbose" },
+        { ["run", "--bogus", "flow.yaml"], "'--bogus' is not an option of 'baton run'" },
+        { ["runs", "--bogus"], "'--bogus' is not an option of 'baton runs'" },
+        { ["show", "RUN", "--verbose"], "'--verbose' is not an option of 'baton show'" },
+        { ["validate", "--store", "s.db", "flow.yaml"], "'--store' is not an option of 'baton validate'" },
+        { ["schema", "--store", "s.db"], "'--store' is not an option of 'baton schema'" },
+        { ["bench", "--store", "s.db"], "'--store' is not an option of 'baton bench'" },
     };
 
     [Theory]
@@ -55,6 +58,36 @@ public sealed class CliArgumentTests
         result.Stderr.TrimEnd().Split('\n').Should().ContainSingle("one clear line: {0}", result.Stderr);
         result.Stderr.Should().NotContain("Exception").And.NotContain("   at ");
         File.Exists(cli.StorePath).Should().BeFalse("a usage error touches no store");
+    }
+
+    [Theory]
+    [InlineData("run", "--bogus", "flow.yaml")]
+    [InlineData("run", "flow.yaml", "--bogus")]
+    [InlineData("validate", "--bogus", "flow.yaml")]
+    [InlineData("runs", "--bogus")]
+    [InlineData("show", "--bogus", "RUN")]
+    [InlineData("worker", "--bogus")]
+    [InlineData("bench", "--bogus")]
+    [InlineData("schema", "--bogus")]
+    public async Task Command_UnknownOption_NamesTheOptionInTheSameWordsForEveryCommand(params string[] args)
+    {
+        using var cli = new CliRunner();
+
+        var result = await cli.RunAsync(args);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.TrimEnd().Should().Be($"error: '--bogus' is not an option of 'baton {args[0]}'. Run 'baton {args[0]} --help' for usage.");
+    }
+
+    [Fact]
+    public async Task Run_UnknownOptionBeforeTheFile_BlamesTheOptionNotTheFile()
+    {
+        using var cli = new CliRunner();
+
+        var result = await cli.RunAsync("run", "--bogus", "flow.yaml");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Should().NotContain("flow.yaml").And.NotContain("Unrecognized");
     }
 
     [Fact]

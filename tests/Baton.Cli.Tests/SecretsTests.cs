@@ -71,7 +71,7 @@ public sealed class SecretsTests
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.Stderr.Should().Contain("BATON_SECRET_API_TOKEN");
-        (await cli.RunAsync("runs", "--json")).Json.AsArray().Should().BeEmpty();
+        File.Exists(cli.StorePath).Should().BeFalse("a run that cannot start creates no store");
     }
 
     [Fact]

@@ -24,6 +24,62 @@ public sealed class SignalCommandTests
         pending["actor"]!.GetValue<string>().Should().Be("user:ana");
         pending["at"]!.GetValue<string>().Should().EndWith("Z");
         pending["data"]!["n"]!.GetValue<int>().Should().Be(1);
+        pending["neverConsumed"]!.GetValue<bool>().Should().BeFalse("the run still waits, and a wait for 'og' may start");
+    }
+
+    [Fact]
+    public async Task Signal_EventNoWaitListensFor_SaysItIsKeptAndListsTheEventsTheWaitsListenFor()
+    {
+        using var cli = new CliRunner();
+        var runId = (await cli.RunAsync("run", cli.Write("waits.yaml", "name: waits\nsteps:\n  - id: w\n    wait: { events: [stop, go] }\n"), "--json")).Json["runId"]!.GetValue<string>();
+
+        var signal = await cli.RunAsync("signal", runId, "og");
+
+        signal.ExitCode.Should().Be(3, signal.ToString());
+        signal.Stdout.Should().Contain($"note: No wait of run {runId} is listening for 'og' now: the event is kept until a wait for it starts. Its waits are listening for: 'go', 'stop'.");
+    }
+
+    [Fact]
+    public async Task SignalJson_EventNoWaitListensFor_PutsTheNoteOnStderrAndOnlyTheRunOnStdout()
+    {
+        using var cli = new CliRunner();
+        var runId = (await cli.RunAsync("run", cli.Write("gate.yaml", "name: gate\nsteps:\n  - id: review\n    approval: {}\n"), "--json")).Json["runId"]!.GetValue<string>();
+
+        var signal = await cli.RunAsync("signal", runId, "go", "--json");
+
+        signal.ExitCode.Should().Be(3, signal.ToString());
+        signal.Json["runId"]!.GetValue<string>().Should().Be(runId);
+        signal.Stderr.Should().Contain("is listening for 'go' now: the event is kept until a wait for it starts. Its waits are listening for no event now.");
+    }
+
+    [Fact]
+    public async Task Signal_EventAWaitListensFor_PrintsNoNote()
+    {
+        using var cli = new CliRunner();
+        var runId = (await cli.RunAsync("run", cli.Write("waits.yaml", WaitsForGo), "--json")).Json["runId"]!.GetValue<string>();
+
+        var signal = await cli.RunAsync("signal", runId, "go");
+
+        signal.ExitCode.Should().Be(0, signal.ToString());
+        signal.Stdout.Should().NotContain("note:");
+    }
+
+    [Fact]
+    public async Task Show_EventNotConsumedBeforeTheRunEnded_SaysItWasNeverConsumed()
+    {
+        using var cli = new CliRunner();
+        var runId = (await cli.RunAsync("run", cli.Write("waits.yaml", WaitsForGo), "--json")).Json["runId"]!.GetValue<string>();
+        (await cli.RunAsync("signal", runId, "og")).ExitCode.Should().Be(3);
+        (await cli.RunAsync("signal", runId, "go")).ExitCode.Should().Be(0);
+
+        var text = await cli.RunAsync("show", runId);
+        var json = await cli.RunAsync("show", runId, "--json");
+
+        text.Stdout.Should().Contain("Signals never consumed  (delivered, but the run ended before a step took them)").And.NotContain("Pending signals");
+        text.Stdout.Should().MatchRegex(@"event\s+og\s+user:");
+        var signal = json.Json["pendingSignals"]!.AsArray().Should().ContainSingle().Subject!;
+        signal["name"]!.GetValue<string>().Should().Be("og");
+        signal["neverConsumed"]!.GetValue<bool>().Should().BeTrue();
     }
 
     [Fact]

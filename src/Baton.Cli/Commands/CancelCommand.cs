@@ -23,13 +23,14 @@ internal static class CancelCommand
         var by = CommonOptions.By();
         var json = CommonOptions.Json();
         var secrets = CommonOptions.SecretsFile();
+        var store = CommonOptions.Store();
         var command = new Command("cancel", "Cancel a run: running steps stop, waits end, child runs are cancelled. Exit 0 once cancelled; 4 if another process driving it has not stopped it within --timeout.")
         {
-            runArgument, reason, timeout, by, json, secrets,
+            runArgument, reason, timeout, by, json, secrets, store,
         };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
-            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), parse.GetValue(secrets), true, null, ct).ConfigureAwait(false);
+            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(store)), parse.GetValue(secrets), true, null, ct).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
                 var runId = new RunId(parse.GetValue(runArgument)!);
@@ -95,8 +96,8 @@ internal static class CancelCommand
         else if (pending)
         {
             Terminal.Stdout.Line($"{Terminal.Stdout.Yellow("cancel requested")} run {result.RunId} is still {RunStateNames.Run(result.Status)}: the process driving it has not stopped it yet. "
-                + "The cancellation is stored and takes effect when that process next checks (every 5 s), or, if that process is gone, once its lease runs out and 'baton worker' or 'baton run' takes the run over. "
-                + $"Check with: baton show {result.RunId}");
+                + $"The cancellation is stored and takes effect when that process next checks (every 5 s), or, if that process is gone, once its lease runs out and '{CliName.Command("worker")}' or '{CliName.Command("run")}' takes the run over. "
+                + $"Check with: {CliName.Command($"show {result.RunId}")}");
         }
         else
         {

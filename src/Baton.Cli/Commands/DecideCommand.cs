@@ -20,10 +20,11 @@ internal static class DecideCommand
         var data = new Option<string?>("--data") { Description = "Edited fields (JSON object), merged over the data under review: fields left out keep their values." };
         var json = CommonOptions.Json();
         var secrets = CommonOptions.SecretsFile();
+        var store = CommonOptions.Store();
         var command = new Command(approve ? "approve" : "reject",
             approve ? "Approve a waiting approval step, then drive the run forward." : "Reject a waiting approval step (it fails with approval.rejected and routes by on-error), then drive the run forward.")
         {
-            runArgument, step, by, comment, json, secrets,
+            runArgument, step, by, comment, json, secrets, store,
         };
         if (approve)
         {
@@ -33,7 +34,7 @@ internal static class DecideCommand
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
             var edited = parse.GetValue(data) is { } text ? JsonLimits.Parse(text, "--data") : null;
-            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), parse.GetValue(secrets), true, null, ct).ConfigureAwait(false);
+            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(store)), parse.GetValue(secrets), true, null, ct).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
                 var decision = new ApprovalDecision(approve, CommonOptions.Actor(parse.GetValue(by)), parse.GetValue(comment), edited);

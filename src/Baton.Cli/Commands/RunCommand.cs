@@ -17,9 +17,10 @@ internal static class RunCommand
         var secrets = CommonOptions.SecretsFile();
         var models = new Option<string[]>("--model", "-m") { Description = "Replace a model alias for this run, as ALIAS=provider/model (repeatable): how an example that uses 'scripted' runs on a real model." };
         var wait = new Option<bool>("--wait") { Description = "Stay attached through timers (wait steps, long retry backoffs) instead of exiting 3; still exit 3 when the run needs a person or an event." };
+        var store = CommonOptions.Store();
         var command = new Command("run", "Run a workflow until it completes, fails, or waits. Exit 0 completed, 1 failed, 2 usage or validation error, 3 waiting.")
         {
-            file, input, inputFile, json, secrets, wait, models,
+            file, input, inputFile, json, secrets, wait, models, store,
         };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
@@ -29,7 +30,8 @@ internal static class RunCommand
                 JsonLimits.CheckInputFile(path);
             }
 
-            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), parse.GetValue(secrets), false, null, ct).ConfigureAwait(false);
+            // Everything that can refuse the run is checked before the store is opened: bad input creates no store file.
+            var host = CliHost.Create(StoreLocation.Resolve(parse.GetValue(store)), parse.GetValue(secrets), false, null);
             await using (host.ConfigureAwait(false))
             {
                 var engine = host.Engine;
@@ -37,6 +39,8 @@ internal static class RunCommand
                 definition = WorkflowCompiler.WithModelOverrides(definition, CliModels.Overrides(definition, parse.GetValue(models) ?? []));
                 var inputs = InputBuilder.Build(definition, parse.GetValue(inputFile), parse.GetValue(input) ?? []);
                 JsonLimits.CheckInputs(inputs);
+                engine.CheckCanStart(definition, inputs);
+                await host.OpenStoreAsync(ct).ConfigureAwait(false);
                 var notices = ScriptedNotice.For(definition).ToList();
                 var terminal = Terminal.Stdout;
                 if (!asJson)

@@ -18,7 +18,8 @@ internal static class RunsCommand
         var workflow = new Option<string?>("--workflow") { Description = "Only runs of this workflow." }.NotBlank();
         var limit = new Option<int>("--limit") { Description = "The most runs to list, newest first (1 to 10,000).", DefaultValueFactory = _ => 50 }.Between(1, 10_000);
         var json = CommonOptions.Json();
-        var command = new Command("runs", "List runs, newest first.") { status, workflow, limit, json };
+        var store = CommonOptions.Store();
+        var command = new Command("runs", "List runs, newest first.") { status, workflow, limit, json, store };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
             RunStatus? filter = null;
@@ -29,7 +30,7 @@ internal static class RunsCommand
                     : throw new UsageException($"--status '{text}' is not a status; use running, waiting, completed, failed or cancelled.");
             }
 
-            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), null, true, null, ct).ConfigureAwait(false);
+            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(store)), null, true, null, ct).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
                 var query = new RunQuery { Status = filter, WorkflowName = parse.GetValue(workflow) };
@@ -46,7 +47,7 @@ internal static class RunsCommand
                     var filtered = query.Status is not null || query.WorkflowName is not null;
                     var any = filtered && (await host.Engine.ListRunsAsync(new RunQuery { Limit = 1 }, ct).ConfigureAwait(false)).Count > 0;
                     terminal.Line(any
-                        ? $"No runs match {Filters(query)} in {host.StorePath}. 'baton runs' without filters lists them all."
+                        ? $"No runs match {Filters(query)} in {host.StorePath}. '{CliName.Command("runs")}' without filters lists them all."
                         : $"No runs yet in {host.StorePath}.");
                     return ExitCodes.Success;
                 }

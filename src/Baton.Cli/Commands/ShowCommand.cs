@@ -14,10 +14,11 @@ internal static class ShowCommand
     {
         var runArgument = new Argument<string>("run") { Description = "The run id." }.NotBlank();
         var json = CommonOptions.Json();
-        var command = new Command("show", "Show a run's steps and timeline: every attempt of every step, with its times, its error, and who or what acted; and the signals it has not consumed yet.") { runArgument, json };
+        var store = CommonOptions.Store();
+        var command = new Command("show", "Show a run's steps and timeline: every attempt of every step, with its times, its error, and who or what acted; and the signals it has not consumed yet.") { runArgument, json, store };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
-            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), null, true, null, ct).ConfigureAwait(false);
+            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(store)), null, true, null, ct).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
                 var runId = new RunId(parse.GetValue(runArgument)!);
@@ -27,7 +28,7 @@ internal static class ShowCommand
                 if (parse.GetValue(json))
                 {
                     var document = RunJson.Details(details);
-                    document["pendingSignals"] = new JsonArray([.. pending.Select(s => (JsonNode)RunJson.Signal(s))]);
+                    document["pendingSignals"] = new JsonArray([.. pending.Select(s => (JsonNode)RunJson.Signal(s, details.Run.IsTerminal))]);
                     JsonOutput.Write(Console.Out, document);
                 }
                 else
@@ -81,7 +82,7 @@ internal static class ShowCommand
         }
 
         timeline.Write(t.Writer, "  ");
-        PrintPendingSignals(t, pending);
+        PrintPendingSignals(t, pending, run.IsTerminal);
         if (run.Output is not null)
         {
             t.Line();
@@ -99,8 +100,11 @@ internal static class ShowCommand
         }
     }
 
-    /// <summary>Signals delivered but not consumed yet: an event no wait has listened for (perhaps a mistyped name), a decision or cancellation still to be applied.</summary>
-    private static void PrintPendingSignals(Terminal t, IReadOnlyList<SignalRecord> pending)
+    /// <summary>
+    /// Signals delivered but not consumed: an event no wait has listened for (perhaps a mistyped name), a decision or
+    /// cancellation still to be applied. Once the run has ended, nothing will consume them.
+    /// </summary>
+    private static void PrintPendingSignals(Terminal t, IReadOnlyList<SignalRecord> pending, bool runEnded)
     {
         if (pending.Count == 0)
         {
@@ -108,7 +112,9 @@ internal static class ShowCommand
         }
 
         t.Line();
-        t.Line(t.Bold("Pending signals") + t.Dim("  (delivered, not consumed yet)"));
+        t.Line(runEnded
+            ? t.Bold("Signals never consumed") + t.Dim("  (delivered, but the run ended before a step took them)")
+            : t.Bold("Pending signals") + t.Dim("  (delivered, not consumed yet)"));
         var table = new TextTable("SENT", "KIND", "NAME", "STEP", "FROM");
         foreach (var signal in pending.OrderBy(s => s.Id))
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Baton.Cli.Output;
 using Baton.Cli.Runs;
 
 namespace Baton.Cli.Commands;
@@ -13,11 +14,12 @@ internal static class SignalCommand
         var by = CommonOptions.By();
         var json = CommonOptions.Json();
         var secrets = CommonOptions.SecretsFile();
-        var command = new Command("signal", "Deliver an event to a run, then drive the run forward.") { runArgument, name, data, by, json, secrets };
+        var store = CommonOptions.Store();
+        var command = new Command("signal", "Deliver an event to a run, then drive the run forward.") { runArgument, name, data, by, json, secrets, store };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
             var payload = parse.GetValue(data) is { } text ? JsonLimits.Parse(text, "--data") : null;
-            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), parse.GetValue(secrets), true, null, ct).ConfigureAwait(false);
+            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(store)), parse.GetValue(secrets), true, null, ct).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
                 var runId = new RunId(parse.GetValue(runArgument)!);
@@ -29,6 +31,13 @@ internal static class SignalCommand
                 }
 
                 var result = await host.Engine.SignalAsync(runId, eventName, payload, CommonOptions.Actor(parse.GetValue(by)), ct).ConfigureAwait(false);
+                if (await UnheardEvent.NoteAsync(host.Store, runId, eventName, ct).ConfigureAwait(false) is { } note)
+                {
+                    // With --json, stdout holds only the run.
+                    var terminal = parse.GetValue(json) ? Terminal.Stderr : Terminal.Stdout;
+                    terminal.Line(terminal.Yellow($"note: {note}"));
+                }
+
                 return await DrivenRun.ReportAsync(host, result, parse.GetValue(json), ct).ConfigureAwait(false);
             }
         }));

@@ -12,7 +12,8 @@ internal static class WorkerCommand
         var concurrency = new Option<int?>("--concurrency") { Description = "How many runs to drive at once, 1 to 10,000. Default 64." }.Between(1, 10_000);
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print step progress." };
         var secrets = CommonOptions.SecretsFile();
-        var command = new Command("worker", "Run the engine: fire due timers, continue ready runs, and resume runs a crash interrupted.") { untilIdle, concurrency, quiet, secrets };
+        var store = CommonOptions.Store();
+        var command = new Command("worker", "Run the engine: fire due timers, continue ready runs, and resume runs a crash interrupted.") { untilIdle, concurrency, quiet, secrets, store };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
             var options = new BatonEngineOptions();
@@ -21,7 +22,7 @@ internal static class WorkerCommand
                 options.WorkerConcurrency = c;
             }
 
-            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(CommonOptions.Store)), parse.GetValue(secrets), false, null, ct, options).ConfigureAwait(false);
+            var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(store)), parse.GetValue(secrets), false, null, ct, options).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
                 var terminal = Terminal.Stdout;
@@ -38,15 +39,10 @@ internal static class WorkerCommand
                     terminal.Line(terminal.Yellow($"Resuming {recovered} run(s) that an interrupted process left behind."));
                 }
 
-                try
-                {
-                    await host.Engine.RunWorkerAsync(idle, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested)
-                {
-                    terminal.Line("worker stopped");
-                }
+                await host.Engine.RunWorkerAsync(idle, ct).ConfigureAwait(false);
 
+                // Stopped by Ctrl+C or SIGTERM: the steps in flight were stopped, and their runs resume with the next worker.
+                ct.ThrowIfCancellationRequested();
                 return ExitCodes.Success;
             }
         }));

@@ -38,7 +38,7 @@ internal static class ResultPrinter
             case RunStatus.Failed:
                 terminal.Line($"{terminal.Red("failed")} run {run.Id} after {RunDriverFormatting.Duration(elapsed)}");
                 terminal.Line($"error: {run.Error?.Code}: {run.Error?.Message}");
-                terminal.Line(terminal.Dim($"See every attempt with: baton show {run.Id}"));
+                terminal.Line(terminal.Dim($"See every attempt with: {CliName.Command($"show {run.Id}")}"));
                 break;
             case RunStatus.Cancelled:
                 terminal.Line($"{terminal.Yellow("cancelled")} run {run.Id}: {run.Error?.Message}");
@@ -51,7 +51,7 @@ internal static class ResultPrinter
                     terminal.Line($"  approval '{approval.Step.Path}' waits{where}: {approval.Command("approve")}   |   {approval.Command("reject")}");
                 }
 
-                terminal.Line(terminal.Dim($"Continue with: baton show {run.Id} | baton approve {run.Id} STEP | baton signal {run.Id} EVENT | baton worker"));
+                terminal.Line(terminal.Dim($"Continue with: {CliName.Command($"show {run.Id}")} | {CliName.Command($"approve {run.Id} STEP")} | {CliName.Command($"signal {run.Id} EVENT")} | {CliName.Command("worker")}"));
                 break;
         }
     }

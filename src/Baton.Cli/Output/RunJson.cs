@@ -93,8 +93,8 @@ internal static class RunJson
         ["data"] = e.Data?.DeepClone(),
     };
 
-    /// <summary>A signal delivered to a run and not consumed yet, for <c>show --json</c>'s <c>pendingSignals</c>.</summary>
-    public static JsonObject Signal(SignalRecord signal) => new()
+    /// <summary>A signal delivered to a run and not consumed, for <c>show --json</c>'s <c>pendingSignals</c>; <paramref name="runEnded"/> says it never will be.</summary>
+    public static JsonObject Signal(SignalRecord signal, bool runEnded) => new()
     {
         ["kind"] = SignalKind(signal.Kind),
         ["name"] = signal.Name,
@@ -102,6 +102,7 @@ internal static class RunJson
         ["actor"] = signal.Actor,
         ["at"] = Time(signal.CreatedAt),
         ["data"] = signal.Data?.DeepClone(),
+        ["neverConsumed"] = runEnded,
     };
 
     public static string SignalKind(SignalKind kind) => kind switch

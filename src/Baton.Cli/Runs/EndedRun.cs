@@ -12,7 +12,7 @@ internal static class EndedRun
 
     /// <summary>The error for acting on a run that has ended: <paramref name="what"/> says what was not done.</summary>
     public static UsageException Error(RunRecord run, string what)
-        => new($"Run {run.Id} has already ended ({RunStateNames.Run(run.Status)}{When(run)}); {what}. See it with: baton show {run.Id}", "run.ended");
+        => new($"Run {run.Id} has already ended ({RunStateNames.Run(run.Status)}{When(run)}); {what}. See it with: {CliName.Command($"show {run.Id}")}", "run.ended");
 
     private static string When(RunRecord run)
         => run.CompletedAt is { } at ? $" at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z" : "";

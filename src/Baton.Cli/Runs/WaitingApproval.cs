@@ -6,7 +6,7 @@ namespace Baton.Cli.Runs;
 internal sealed record WaitingApproval(RunId RunId, StepExecutionRecord Step, bool InChild)
 {
     /// <summary>The exact command that decides it.</summary>
-    public string Command(string verb) => $"baton {verb} {RunId} {Step.Path}";
+    public string Command(string verb) => CliName.Command($"{verb} {RunId} {Step.Path}");
 
     /// <summary>
     /// The approvals waiting in a run and in the child runs it waits on, however deep: a parent's <c>workflow</c> step

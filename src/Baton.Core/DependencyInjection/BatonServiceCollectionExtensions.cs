@@ -14,7 +14,10 @@ public static class BatonServiceCollectionExtensions
     /// Adds the Baton engine (<see cref="BatonEngine"/>) with the built-in <c>http</c> and <c>run</c> step kinds.
     /// Choose a store with <c>UseSqlite</c> (package Baton.Sqlite) or <see cref="IBatonBuilder.UseStore"/>.
     /// </summary>
-    /// <remarks>Calling it twice is harmless: registrations use TryAdd, and options configurations accumulate.</remarks>
+    /// <remarks>
+    /// Calling it twice is harmless: registrations use TryAdd, and options configurations accumulate. Every
+    /// <see cref="IRunStartCheck"/> registered is made before a run starts.
+    /// </remarks>
     public static IBatonBuilder AddBaton(this IServiceCollection services, Action<BatonEngineOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -38,7 +41,8 @@ public static class BatonServiceCollectionExtensions
             sp.GetRequiredService<ISecretProvider>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>(),
-            sp));
+            sp,
+            sp.GetServices<IRunStartCheck>()));
         return new BatonBuilder(services);
     }
 }

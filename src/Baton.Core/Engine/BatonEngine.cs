@@ -27,6 +27,15 @@ public sealed partial class BatonEngine
     private readonly ConcurrentDictionary<string, bool> _savedDefinitions = new(StringComparer.Ordinal);
     private readonly LocalDrives _drives = new();
 
+    /// <summary>Creates an engine over a store. Nothing touches the store until a method is called.</summary>
+    /// <param name="store">Where runs live.</param>
+    /// <param name="executors">The step kinds besides the built-in control flow: <c>http</c>, <c>run</c>, and custom ones.</param>
+    /// <param name="options">Settings, validated here; defaults when null.</param>
+    /// <param name="secrets">Where <c>secrets.NAME</c> is read; the environment (<c>BATON_SECRET_NAME</c>) when null.</param>
+    /// <param name="timeProvider">The clock; the system clock when null.</param>
+    /// <param name="loggerFactory">Where the engine logs; nowhere when null.</param>
+    /// <param name="services">Handed to step executors through their context; none when null.</param>
+    /// <param name="startChecks">Checks made before a run starts, besides the engine's own (see <see cref="IRunStartCheck"/>); none when null.</param>
     public BatonEngine(
         IWorkflowStore store,
         IEnumerable<IStepExecutor> executors,
@@ -34,7 +43,8 @@ public sealed partial class BatonEngine
         ISecretProvider? secrets = null,
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
-        IServiceProvider? services = null)
+        IServiceProvider? services = null,
+        IEnumerable<IRunStartCheck>? startChecks = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(executors);
@@ -58,6 +68,7 @@ public sealed partial class BatonEngine
             Options = options,
             Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Baton.Engine"),
             Services = services ?? EmptyServiceProvider.Instance,
+            StartChecks = [.. startChecks ?? []],
             OnCommitted = e => TimelineEventCommitted?.Invoke(this, e),
             OnRunSettled = OnRunSettled,
         };
@@ -89,9 +100,26 @@ public sealed partial class BatonEngine
     /// <exception cref="WorkflowDefinitionException">The file has errors; the exception lists every one.</exception>
     public WorkflowDefinition LoadDefinition(string path) => Compile(path).GetDefinitionOrThrow();
 
-    /// <summary>Starts a run and leaves it to the workers. Nothing is persisted when the inputs are invalid.</summary>
+    /// <summary>
+    /// Checks, without touching the store, that a run of <paramref name="definition"/> with <paramref name="inputs"/> could
+    /// start now: the inputs match the input schema, the workflow's required <c>env</c> variables and its secrets have
+    /// values, and every <see cref="IRunStartCheck"/> passes (such as the AI package's check of model credentials).
+    /// </summary>
+    /// <remarks>
+    /// <see cref="StartAsync"/> and <see cref="RunAsync"/> make the same checks; this lets a host refuse bad input before it
+    /// opens or creates its store.
+    /// </remarks>
     /// <exception cref="WorkflowInputException">The inputs do not match the workflow's input schema.</exception>
-    /// <exception cref="RunStartException">A required environment variable or secret is missing.</exception>
+    /// <exception cref="RunStartException">A required environment variable or secret is missing, or a start check found a problem.</exception>
+    public void CheckCanStart(WorkflowDefinition definition, JsonObject? inputs = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        RunFactory.NewRun(definition, inputs ?? [], _svc, _svc.TimeProvider.GetUtcNow());
+    }
+
+    /// <summary>Starts a run and leaves it to the workers. Nothing is persisted when the inputs are invalid or the run cannot start.</summary>
+    /// <exception cref="WorkflowInputException">The inputs do not match the workflow's input schema.</exception>
+    /// <exception cref="RunStartException">A required environment variable or secret is missing, or a start check (<see cref="IRunStartCheck"/>) found a problem.</exception>
     public async Task<RunId> StartAsync(WorkflowDefinition definition, JsonObject? inputs = null, StartRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         var driver = await CreateDriverAsync(definition, inputs, options, cancellationToken).ConfigureAwait(false);
@@ -102,7 +130,7 @@ public sealed partial class BatonEngine
 
     /// <summary>Starts a run and drives it in this process until it completes, fails, or waits.</summary>
     /// <exception cref="WorkflowInputException">The inputs do not match the workflow's input schema.</exception>
-    /// <exception cref="RunStartException">A required environment variable or secret is missing.</exception>
+    /// <exception cref="RunStartException">A required environment variable or secret is missing, or a start check (<see cref="IRunStartCheck"/>) found a problem.</exception>
     public async Task<RunResult> RunAsync(WorkflowDefinition definition, JsonObject? inputs = null, StartRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         var driver = await CreateDriverAsync(definition, inputs, options, cancellationToken).ConfigureAwait(false);

@@ -30,6 +30,9 @@ internal sealed class EngineServices
 
     public ConfigSchemaCheck ConfigSchemas { get; } = new();
 
+    /// <summary>The host's checks that a run can start, besides the engine's own.</summary>
+    public IReadOnlyList<IRunStartCheck> StartChecks { get; init; } = [];
+
     /// <summary>Told of every timeline event once it is committed, in commit order per run.</summary>
     public Action<TimelineEvent>? OnCommitted { get; init; }
 

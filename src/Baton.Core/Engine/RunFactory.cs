@@ -9,7 +9,7 @@ namespace Baton.Engine;
 internal static class RunFactory
 {
     /// <exception cref="WorkflowInputException">The inputs do not match the input schema.</exception>
-    /// <exception cref="RunStartException">A required environment variable or a declared secret has no value.</exception>
+    /// <exception cref="RunStartException">A required environment variable or a declared secret has no value, or, for a run without a parent, a start check found a problem.</exception>
     public static RunRecord NewRun(WorkflowDefinition definition, JsonObject inputs, EngineServices services, DateTimeOffset now, (RunId Run, long StepSeq)? parent = null, RunId? id = null)
     {
         inputs = InputValidator.ApplyDefaults(definition, inputs);
@@ -47,6 +47,12 @@ internal static class RunFactory
             {
                 services.Masker.Add([secret]);
             }
+        }
+
+        if (parent is null)
+        {
+            // A child's definition is part of its parent's: the checks looked at it when the parent started.
+            problems.AddRange(services.StartChecks.SelectMany(check => check.Check(definition)));
         }
 
         if (problems.Count > 0)

@@ -27,6 +27,10 @@ public abstract class ValueTemplate
     /// <summary>Every template in the value, depth first, with the location of the scalar that holds it.</summary>
     public abstract IEnumerable<(Template Template, SourceLocation Location)> Templates { get; }
 
+    /// <summary>The property <paramref name="key"/> of a mapping when it is text without an expression; otherwise null.</summary>
+    /// <remarks>For checks made before a run starts, such as which model a step names.</remarks>
+    internal virtual string? FixedText(string key) => null;
+
     public static ValueTemplate Constant(JsonNode? value, SourceLocation location) => new ConstantValue(value, location);
 
     public static ValueTemplate FromTemplate(Template template, SourceLocation location)
@@ -40,11 +44,18 @@ public abstract class ValueTemplate
 
     private sealed class ConstantValue(JsonNode? value, SourceLocation location) : ValueTemplate(location)
     {
+        public JsonNode? Value { get; } = value;
+
         public override bool IsConstant => true;
 
-        public override JsonNode? Render(IExpressionContext context) => value?.DeepClone();
+        public override JsonNode? Render(IExpressionContext context) => Value?.DeepClone();
 
         public override IEnumerable<(Template, SourceLocation)> Templates => [];
+
+        internal override string? FixedText(string key) => Text((Value as JsonObject)?[key]);
+
+        public static string? Text(JsonNode? node)
+            => node is JsonValue text && text.GetValueKind() == System.Text.Json.JsonValueKind.String ? text.GetValue<string>() : null;
     }
 
     private sealed class StringValue(Template template, SourceLocation location) : ValueTemplate(location)
@@ -78,6 +89,9 @@ public abstract class ValueTemplate
         }
 
         public override IEnumerable<(Template, SourceLocation)> Templates => Properties.SelectMany(p => p.Value.Templates);
+
+        internal override string? FixedText(string key)
+            => Properties.FirstOrDefault(p => p.Key == key).Value is ConstantValue constant ? ConstantValue.Text(constant.Value) : null;
     }
 
     private sealed class ArrayValue(IReadOnlyList<ValueTemplate> items, SourceLocation location) : ValueTemplate(location)
