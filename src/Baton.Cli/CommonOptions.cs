@@ -14,7 +14,7 @@ internal static class CommonOptions
 
     public static Option<string?> SecretsFile() => new Option<string?>("--secrets-file")
     {
-        Description = "A JSON file mapping secret names to values; it must exist. Default: $BATON_SECRETS_FILE, else ~/.config/baton/secrets.json (each used if present).",
+        Description = "A JSON file mapping secret names to values; it must exist. Default: $BATON_SECRETS_FILE, else $XDG_CONFIG_HOME/baton/secrets.json, that is ~/.config/baton/secrets.json (each used if present).",
     }.NotBlank();
 
     public static Option<string?> By() => new Option<string?>("--by")

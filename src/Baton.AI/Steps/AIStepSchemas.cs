@@ -29,7 +29,7 @@ internal static class AIStepSchemas
             "max-tokens": { "type": "integer", "minimum": 1 },
             "output-schema": { "type": "object", "x-baton-schema": true, "description": "A JSON Schema the answer must match; the answer is validated and repaired." },
             "repairs": { "type": "integer", "minimum": 0, "maximum": 5, "description": "Repair calls after an invalid answer; default 2." },
-            "choices": { "type": "array", "items": { "type": "string" }, "minItems": 2, "description": "Classify among these labels (as the classify step)." }
+            "choices": { "type": "array", "items": { "type": "string", "not": { "description": "a label must not be blank", "pattern": "^\\s*$" } }, "minItems": 2, "uniqueItems": true, "description": "Classify among these labels (as the classify step): distinct, not blank." }
           },
           "not": {
             "description": "with choices the answer is a choice and a confidence, so output-schema and repairs do not apply",
@@ -48,7 +48,7 @@ internal static class AIStepSchemas
           "properties": {
             "model": { "type": "string" },
             "input": { "type": "string", "description": "What to classify (a template)." },
-            "choices": { "type": "array", "items": { "type": "string" }, "minItems": 2 },
+            "choices": { "type": "array", "items": { "type": "string", "not": { "description": "a label must not be blank", "pattern": "^\\s*$" } }, "minItems": 2, "uniqueItems": true, "description": "The labels: distinct, not blank." },
             "instructions": { "type": "string" },
             "temperature": { "type": "number", "minimum": 0, "maximum": 2 }
           }
@@ -97,8 +97,16 @@ internal static class AIStepSchemas
                   "mcp": {
                     "type": "object",
                     "required": ["command", "tools"],
+                    "additionalProperties": false,
                     "properties": {
-                      "command": { "type": "string" },
+                      "command": { "type": "string", "description": "The server's program, started over stdio." },
+                      "args": { "type": "array", "items": { "type": ["string", "number", "boolean"] } },
+                      "env": {
+                        "type": "object",
+                        "description": "Variables for the server; null removes one it would inherit.",
+                        "additionalProperties": { "type": ["string", "number", "boolean", "null"] }
+                      },
+                      "working-dir": { "type": "string", "description": "Relative to the workflow file's directory." },
                       "tools": {
                         "type": "array",
                         "description": "The allow-list: the server's tools the agent may use.",
@@ -109,7 +117,32 @@ internal static class AIStepSchemas
                     }
                   }
                 },
-                "additionalProperties": false
+                "additionalProperties": false,
+                "allOf": [
+                  {
+                    "not": {
+                      "description": "a tool needs one of the keys http, run, workflow or mcp, which says what it calls",
+                      "not": { "anyOf": [ { "required": ["http"] }, { "required": ["run"] }, { "required": ["workflow"] }, { "required": ["mcp"] } ] }
+                    }
+                  },
+                  {
+                    "not": {
+                      "description": "a tool has only one of the keys http, run, workflow and mcp",
+                      "anyOf": [
+                        { "required": ["http", "run"] }, { "required": ["http", "workflow"] }, { "required": ["http", "mcp"] },
+                        { "required": ["run", "workflow"] }, { "required": ["run", "mcp"] }, { "required": ["workflow", "mcp"] }
+                      ]
+                    }
+                  }
+                ],
+                "if": { "required": ["mcp"] },
+                "then": {
+                  "not": {
+                    "description": "an mcp entry takes no name, description or parameters: the server gives them; list the tools the agent may use in mcp.tools",
+                    "anyOf": [ { "required": ["name"] }, { "required": ["description"] }, { "required": ["parameters"] } ]
+                  }
+                },
+                "else": { "required": ["name", "description"] }
               }
             }
           }

@@ -16,7 +16,7 @@ internal static class RunCommand
         var json = CommonOptions.Json();
         var secrets = CommonOptions.SecretsFile();
         var models = new Option<string[]>("--model", "-m") { Description = "Replace a model alias for this run, as ALIAS=provider/model (repeatable): how an example that uses 'scripted' runs on a real model." };
-        var wait = new Option<bool>("--wait") { Description = "Stay attached through timers (wait steps, long retry backoffs) instead of exiting 3; still exit 3 when the run needs a person or an event." };
+        var wait = new Option<bool>("--wait") { Description = "Stay attached through timers (wait steps, long retry backoffs) instead of exiting 3; still exit 3 when the run needs a person, an event or a child run." };
         var store = CommonOptions.Store();
         var command = new Command("run", "Run a workflow until it completes, fails, or waits. Exit 0 completed, 1 failed, 2 usage or validation error, 3 waiting.")
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Baton.Steps;
 using Baton.Storage;
 
@@ -44,7 +45,7 @@ internal sealed partial class RunDriver
         _pending.Steps[entry.Seq] = entry;
         Emit(TimelineEventTypes.StepStarted, entry, attempt: 1);
         Emit(entry.Status == StepStatus.Completed ? TimelineEventTypes.StepCompleted : TimelineEventTypes.StepFailed, entry,
-            entry.Error?.Message ?? write.Entry.Note, attempt: 1, data: EndData(entry));
+            entry.Error?.Message ?? write.Entry.Note, attempt: 1, data: EndData(entry, entry.Error is { } failed ? new JsonObject { ["code"] = failed.Code } : null));
         _journalAcks.Add(write.Ack);
     }
 

@@ -149,6 +149,41 @@ public sealed class AIConfigurationCompileTests
         error.Message.Should().Contain("script: ./responses.yaml");
     }
 
+    [Fact]
+    public async Task Compile_ToolEntriesAndChoicesTheStepWouldRefuse_AreEachReportedAtTheirEntry()
+    {
+        await using var h = await AIHarness.CreateAsync();
+
+        var errors = h.Engine.Compile(h.Write("workflow.yaml", """
+            name: tools
+            steps:
+              - id: pick
+                classify: { model: openai/gpt-4o-mini, input: hi, choices: [a, a] }
+              - id: blank
+                llm: { model: openai/gpt-4o-mini, prompt: hi, choices: [" ", b] }
+              - id: act
+                agent:
+                  model: openai/gpt-4o-mini
+                  goal: Work.
+                  tools:
+                    - { description: d, http: { url: "http://localhost/x" } }
+                    - { name: docs, mcp: { command: ./server, tools: [a] } }
+                    - { mcp: { command: ./server, tools: [b], bogus: 1 } }
+                    - { name: both, description: d, http: { url: "http://localhost/x" }, run: { command: ls } }
+                    - { name: none, description: d }
+                    - { mcp: { command: ./server, tools: [c], args: [--x, 1], env: { A: "1", B: null }, working-dir: . } }
+            """)).Diagnostics;
+
+        errors.Select(e => (e.Code, e.Location.Line, Message: e.Message[..e.Message.IndexOf(" (the '", StringComparison.Ordinal)])).Should().Equal(
+            ("BATON062", 4, "'choices' must not repeat an item"),
+            ("BATON062", 6, "'choices[0]' matches a form that is not allowed: a label must not be blank"),
+            ("BATON062", 12, "'tools[0].name' is required"),
+            ("BATON062", 13, "'tools[1]' matches a form that is not allowed: an mcp entry takes no name, description or parameters: the server gives them; list the tools the agent may use in mcp.tools"),
+            ("BATON062", 14, "'tools[2].mcp.bogus' is not an allowed property"),
+            ("BATON062", 15, "'tools[3]' matches a form that is not allowed: a tool has only one of the keys http, run, workflow and mcp"),
+            ("BATON062", 16, "'tools[4]' matches a form that is not allowed: a tool needs one of the keys http, run, workflow or mcp, which says what it calls"));
+    }
+
     private static Diagnostic Single(AIHarness h, string workflow)
         => h.Engine.Compile(h.Write("workflow.yaml", workflow)).Diagnostics.Should().ContainSingle().Subject;
 }

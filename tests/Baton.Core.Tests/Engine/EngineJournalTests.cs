@@ -102,6 +102,8 @@ public sealed class EngineJournalTests
         var failed = (await h.Store.GetStepExecutionsAsync(result.RunId, CancellationToken.None)).Single(s => s.Path == "agent/part-2");
         failed.Status.Should().Be(StepStatus.Failed);
         failed.Error!.Code.Should().Be("part.refused");
+        var ended = (await h.Store.GetTimelineAsync(result.RunId, CancellationToken.None)).Single(e => e.Path == "agent/part-2" && e.Type == TimelineEventTypes.StepFailed);
+        ended.Data!["code"]!.GetValue<string>().Should().Be("part.refused", "a failed entry's end event carries its code, as a step's does");
     }
 
     [Fact]

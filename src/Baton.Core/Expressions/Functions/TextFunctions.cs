@@ -67,19 +67,41 @@ internal static class TextFunctions
     public static Value Matches(Arguments args)
     {
         var text = args.String(0);
+        Regex regex;
         try
         {
-            return args.State is Regex regex
-                ? Value.Boolean(regex.IsMatch(text))
-                : Value.Boolean(Regex.IsMatch(text, args.String(1), PatternOptions, MatchTimeout));
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            throw args.Fail($"gave up after {MatchTimeout.TotalMilliseconds} ms: simplify the pattern");
+            regex = args.State as Regex ?? new Regex(args.String(1), PatternOptions, MatchTimeout);
         }
         catch (ArgumentException e)
         {
             throw args.Fail($"got an invalid regular expression: {e.Message}");
+        }
+
+        return TryMatch(regex, text, out var isMatch)
+            ? Value.Boolean(isMatch)
+            : throw args.Fail($"gave up after {MatchTimeout.TotalMilliseconds} ms: simplify the pattern");
+    }
+
+    /// <summary>Matches <paramref name="input"/> within <see cref="MatchTimeout"/>; false when it could not be done.</summary>
+    /// <remarks>
+    /// A match that runs into the limit is tried once more: a pause of the whole process (a garbage collection, a
+    /// machine busy with other work) can make the quickest match overrun, but rarely twice in a row, while a pattern
+    /// that backtracks without end overruns every time.
+    /// </remarks>
+    public static bool TryMatch(Regex regex, string input, out bool isMatch)
+        => TryMatchOnce(regex, input, out isMatch) || TryMatchOnce(regex, input, out isMatch);
+
+    private static bool TryMatchOnce(Regex regex, string input, out bool isMatch)
+    {
+        try
+        {
+            isMatch = regex.IsMatch(input);
+            return true;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            isMatch = false;
+            return false;
         }
     }
 

@@ -24,14 +24,8 @@ internal static class SchemaPatterns
     /// <exception cref="ArgumentException">The pattern is not a valid regular expression.</exception>
     public static Regex Create(string pattern) => new(pattern, RegexOptions.ECMAScript, MatchTimeout);
 
-    /// <summary>Matches <paramref name="input"/> within the limit; false when it could not be done.</summary>
-    /// <remarks>
-    /// A match that runs into the limit is tried once more: a pause of the whole process (a garbage collection, a
-    /// machine busy with other work) can make the quickest match overrun, but rarely twice in a row, while a pattern
-    /// that backtracks without end overruns every time.
-    /// </remarks>
-    public static bool TryMatch(Regex regex, string input, out bool isMatch)
-        => TryMatchOnce(regex, input, out isMatch) || TryMatchOnce(regex, input, out isMatch);
+    /// <summary>Matches <paramref name="input"/> within the limit, as <c>matches</c> does (with one retry); false when it could not be done.</summary>
+    public static bool TryMatch(Regex regex, string input, out bool isMatch) => TextFunctions.TryMatch(regex, input, out isMatch);
 
     /// <summary>Why <paramref name="pattern"/> cannot be used, or null when it can.</summary>
     public static string? Problem(string pattern)
@@ -44,20 +38,6 @@ internal static class SchemaPatterns
         catch (ArgumentException ex)
         {
             return $"'{pattern}' is not a valid regular expression: {ex.Message}";
-        }
-    }
-
-    private static bool TryMatchOnce(Regex regex, string input, out bool isMatch)
-    {
-        try
-        {
-            isMatch = regex.IsMatch(input);
-            return true;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            isMatch = false;
-            return false;
         }
     }
 }
