@@ -37,8 +37,10 @@ internal static class DecideCommand
             var host = await CliHost.OpenAsync(StoreLocation.Resolve(parse.GetValue(store)), parse.GetValue(secrets), true, null, ct).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
+                var runId = new RunId(parse.GetValue(runArgument)!);
+                DrivenRun.ShowProgress(host, runId, parse.GetValue(json));
                 var decision = new ApprovalDecision(approve, CommonOptions.Actor(parse.GetValue(by)), parse.GetValue(comment), edited);
-                var result = await ApprovalTarget.DecideAsync(host.Engine, new RunId(parse.GetValue(runArgument)!), parse.GetValue(step)!, decision, ct).ConfigureAwait(false);
+                var result = await ApprovalTarget.DecideAsync(host.Engine, runId, parse.GetValue(step)!, decision, ct).ConfigureAwait(false);
                 return await DrivenRun.ReportAsync(host, result, parse.GetValue(json), ct).ConfigureAwait(false);
             }
         }));

@@ -30,6 +30,7 @@ internal static class SignalCommand
                     throw EndedRun.Error(run, $"it takes no more events, so '{eventName}' was not delivered");
                 }
 
+                DrivenRun.ShowProgress(host, runId, parse.GetValue(json));
                 var result = await host.Engine.SignalAsync(runId, eventName, payload, CommonOptions.Actor(parse.GetValue(by)), ct).ConfigureAwait(false);
                 if (await UnheardEvent.NoteAsync(host.Store, runId, eventName, ct).ConfigureAwait(false) is { } note)
                 {

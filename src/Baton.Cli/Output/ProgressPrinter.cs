@@ -5,12 +5,15 @@ using Baton.Storage;
 namespace Baton.Cli.Output;
 
 /// <summary>Prints a run's committed timeline as it happens: each step as it starts and as it ends, with its duration.</summary>
-internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
+/// <param name="terminal">Where to print.</param>
+/// <param name="perRun">Prefix every line with its run (a worker drives many runs).</param>
+/// <param name="root">The run the command acts on, printed without a prefix; by default the run of the first event.</param>
+internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false, RunId? root = null)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(RunId, string), DateTimeOffset> _started = [];
     private readonly Dictionary<(RunId, string), DateTimeOffset> _childStarted = [];
-    private RunId? _root;
+    private RunId? _root = root;
 
     public void Attach(BatonEngine engine) => engine.TimelineEventCommitted += (_, e) => OnEvent(e);
 
@@ -38,7 +41,7 @@ internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
         TimelineEventTypes.StepSkipped => $"{terminal.Dim("-")} {e.Path}  {terminal.Dim("skipped")}",
         TimelineEventTypes.StepWaiting => $"{terminal.Yellow("⏸")} {e.Path}  {e.Message}",
         TimelineEventTypes.ApprovalRequested => $"{terminal.Yellow("⏸")} {e.Path}  waiting for approval: {e.Message}",
-        TimelineEventTypes.ApprovalDecided => $"{terminal.Cyan("✎")} {e.Path}  {e.Message} by {e.Actor}",
+        TimelineEventTypes.ApprovalDecided => $"{terminal.Cyan("✎")} {e.Path}  {e.Message?.TrimEnd('.')} by {e.Actor}{Comment(e)}",
         TimelineEventTypes.SignalReceived => $"{terminal.Cyan("✉")} {e.Path}  {e.Message}",
         TimelineEventTypes.StepCancelled => $"{terminal.Dim("⊘")} {e.Path}  {terminal.Dim("cancelled")}  {terminal.Dim(Duration(e))}",
         TimelineEventTypes.StepInterrupted => $"{terminal.Yellow("!")} {e.Path}  {e.Message}",
@@ -49,6 +52,9 @@ internal sealed class ProgressPrinter(Terminal terminal, bool perRun = false)
         TimelineEventTypes.RunWaiting when perRun => $"{terminal.Yellow("⏸")} run {e.RunId}: {e.Message}",
         _ => null,
     };
+
+    private static string Comment(TimelineEvent e)
+        => e.Data?["comment"] is JsonValue comment && comment.TryGetValue<string>(out var text) && text.Length > 0 ? $": {text}" : "";
 
     private string Started(TimelineEvent e)
     {
