@@ -32,6 +32,10 @@ public static class WorkflowLanguageSchema
         {
             var name = $"{LanguageSpec.StepDefinition}-{kind.Name}";
             definitions[name] = StepSchema(kind.Name, kind.Description, ShapeSchemas.Of(kind.Shape));
+            if (LanguageSpec.IsContainer(kind.Name))
+            {
+                definitions[name]!["properties"]!.AsObject().Remove("retry");
+            }
             kinds.Add(new JsonObject { ["$ref"] = $"#/definitions/{name}" });
         }
 
@@ -47,6 +51,7 @@ public static class WorkflowLanguageSchema
             kinds.Add(new JsonObject { ["$ref"] = $"#/definitions/{name}" });
         }
 
+        OneWaitForm(definitions[$"{LanguageSpec.StepDefinition}-wait"]!["properties"]!["wait"]!);
         definitions[LanguageSpec.StepDefinition] = new JsonObject
         {
             ["description"] = LanguageSpec.StepCommon.Description,
@@ -112,6 +117,19 @@ public static class WorkflowLanguageSchema
                 subschema.Remove(keyword);
             }
         }
+    }
+
+    /// <summary>The rules of a wait's mapping that its key table cannot say: one form, and 'timeout' only for events.</summary>
+    private static void OneWaitForm(JsonNode waitSchema)
+    {
+        var mapping = waitSchema["anyOf"]!.AsArray().Select(s => s!.AsObject()).Single(s => (string?)s["type"] == "object");
+        mapping["oneOf"] = new JsonArray([.. new[] { "for", "until", "event", "events" }.Select(form => (JsonNode)new JsonObject { ["required"] = new JsonArray(form) })]);
+        mapping["if"] = new JsonObject { ["required"] = new JsonArray("timeout") };
+        mapping["then"] = new JsonObject
+        {
+            ["description"] = "'timeout' bounds a wait for events; a timed wait ends by itself.",
+            ["anyOf"] = new JsonArray(new JsonObject { ["required"] = new JsonArray("event") }, new JsonObject { ["required"] = new JsonArray("events") }),
+        };
     }
 
     private static JsonObject StepSchema(string kind, string description, JsonObject valueSchema)

@@ -72,7 +72,9 @@ public sealed class WorkflowLanguageSchemaTests
             var step = definitions[$"step-{kind}"]!;
             step["additionalProperties"]!.GetValue<bool>().Should().BeFalse();
             step["required"]!.ToJsonString().Should().Be($"[\"id\",\"{kind}\"]");
-            step["properties"]!.AsObject().Select(p => p.Key).Should().Contain(["id", "if", "retry", "timeout", "on-error", "compensate", "max-iterations", kind]);
+            var keys = step["properties"]!.AsObject().Select(p => p.Key).ToList();
+            keys.Should().Contain(["id", "if", "timeout", "on-error", "compensate", "max-iterations", kind]);
+            keys.Contains("retry").Should().Be(kind is not ("switch" or "parallel" or "foreach" or "steps"), "a step that holds steps takes no retry");
         }
 
         definitions["step-http"]!["properties"]!["http"]!["properties"]!["method"]!.ToJsonString().Should().Contain("\"OPTIONS\"");
@@ -124,6 +126,31 @@ public sealed class WorkflowLanguageSchemaTests
     public void Generate_Schema_RejectsUnknownKeysAndShapes(string yaml)
     {
         Schema.Value.Validate(ToJson(yaml).ToJsonString()).Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("name: w\nsteps: [{ id: g, retry: { attempts: 2 }, steps: [{ id: a, set: { x: 1 } }] }]\n", "BATON032")]
+    [InlineData("name: w\nsteps: [{ id: p, retry: { attempts: 2 }, parallel: [[{ id: a, set: { x: 1 } }]] }]\n", "BATON032")]
+    [InlineData("name: w\nsteps: [{ id: f, retry: { attempts: 2 }, foreach: { items: '${{ [1] }}', steps: [{ id: a, set: { x: 1 } }] } }]\n", "BATON032")]
+    [InlineData("name: w\nsteps: [{ id: s, retry: { attempts: 2 }, switch: { cases: [], default: { steps: [{ id: a, set: { x: 1 } }] } } }]\n", "BATON032")]
+    [InlineData("name: w\nsteps: [{ id: a, wait: { for: 1s, events: [go] } }]\n", "BATON029")]
+    [InlineData("name: w\nsteps: [{ id: a, wait: { } }]\n", "BATON029")]
+    [InlineData("name: w\nsteps: [{ id: a, wait: { for: 1s, timeout: 5s } }]\n", "BATON029")]
+    public void Generate_Schema_RejectsWhatTheCompilerRejectsBeyondKeys(string yaml, string code)
+    {
+        Fixtures.Compile(yaml).Diagnostics.Select(d => d.Code).Should().Contain(code);
+
+        Schema.Value.Validate(ToJson(yaml).ToJsonString()).Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("name: w\nsteps: [{ id: a, wait: { events: [go, stop], timeout: 5s } }]\n")]
+    [InlineData("name: w\nsteps: [{ id: a, wait: { event: go, timeout: 5s } }]\n")]
+    [InlineData("name: w\nsteps: [{ id: a, wait: { until: '2030-01-01T00:00:00Z' } }]\n")]
+    [InlineData("name: w\nsteps: [{ id: a, retry: { attempts: 2 }, workflow: { path: ./child.yaml } }]\n")]
+    public void Generate_Schema_AcceptsEachWaitFormAndRetryOnWorkflowSteps(string yaml)
+    {
+        Schema.Value.Validate(ToJson(yaml).ToJsonString()).Should().BeEmpty();
     }
 
     [Fact]

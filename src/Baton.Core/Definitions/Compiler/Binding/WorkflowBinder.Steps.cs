@@ -103,7 +103,7 @@ internal sealed partial class WorkflowBinder
         var spec = kind is null ? null : LanguageSpec.FindKind(kind);
         var custom = kind is not null && spec is null;
         var retry = map["retry"] is { } retryNode ? BindRetry(retryNode) : null;
-        if (map.Find("retry") is { } retryEntry && kind is "parallel" or "foreach" or "steps" or "switch")
+        if (map.Find("retry") is { } retryEntry && kind is not null && LanguageSpec.IsContainer(kind))
         {
             _diagnostics.Error(
                 DiagnosticCodes.RetryOnContainer,

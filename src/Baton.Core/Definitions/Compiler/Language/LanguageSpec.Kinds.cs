@@ -95,4 +95,7 @@ internal static partial class LanguageSpec
     private static readonly Dictionary<string, KindSpec> KindsByName = Kinds.ToDictionary(k => k.Name, StringComparer.Ordinal);
 
     public static KindSpec? FindKind(string name) => KindsByName.GetValueOrDefault(name);
+
+    /// <summary>The kinds that hold steps: they take no <c>retry</c>, which would run again the steps inside that completed.</summary>
+    public static bool IsContainer(string kind) => kind is "switch" or "parallel" or "foreach" or "steps";
 }
