@@ -82,8 +82,23 @@ internal static partial class CoreSchema
             return JsonValue.Create(integer);
         }
 
-        var approximate = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        var approximate = text.StartsWith("0x", StringComparison.Ordinal) || text.StartsWith("0o", StringComparison.Ordinal)
+            ? Approximate(text)
+            : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         return double.IsFinite(approximate) ? JsonValue.Create(approximate) : JsonValue.Create(text);
+    }
+
+    /// <summary>A hexadecimal or octal integer too large for 64 bits, as the nearest double (infinity past its range).</summary>
+    private static double Approximate(string text)
+    {
+        var radix = text[1] == 'x' ? 16 : 8;
+        var value = 0.0;
+        foreach (var c in text.AsSpan(2))
+        {
+            value = (value * radix) + (char.IsAsciiDigit(c) ? c - '0' : (c | 0x20) - 'a' + 10);
+        }
+
+        return value;
     }
 
     [GeneratedRegex(@"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", RegexOptions.CultureInvariant)]
