@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Baton.Definitions;
 using Baton.Definitions.Compiler.Validation;
+using Baton.Steps;
 
 namespace Baton.Cli;
 
@@ -38,14 +40,7 @@ internal static class InputBuilder
             return JsonValue.Create(text);
         }
 
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return JsonValue.Create(text);
-        }
+        return JsonText.TryParse(text, out var value) ? value : JsonValue.Create(text);
     }
 
     private static string? DeclaredType(WorkflowDefinition definition, string key)
@@ -74,24 +69,35 @@ internal static class InputBuilder
 
     private static JsonObject ReadFile(string path)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"--input-file '{path}' cannot be read: {ex.Message}");
         }
 
+        var utf8 = bytes.AsSpan();
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
+        if (!Utf8.IsValid(utf8))
+        {
+            throw new UsageException($"--input-file '{path}' is not UTF-8 text.");
+        }
+
         try
         {
-            return JsonNode.Parse(text) as JsonObject
+            return JsonText.Parse(utf8) as JsonObject
                 ?? throw new UsageException($"--input-file '{path}' must hold a JSON object.");
         }
         catch (JsonException ex)
         {
-            throw new UsageException($"--input-file '{path}' is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}).");
+            throw JsonLimits.NotJson($"--input-file '{path}'", ex);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Baton.Steps;
 
 namespace Baton.Cli;
 
@@ -65,13 +66,17 @@ internal static class JsonLimits
         CheckDepth(option, bytes);
         try
         {
-            return JsonNode.Parse(bytes);
+            return JsonText.Parse(bytes);
         }
         catch (JsonException ex)
         {
-            throw new UsageException($"{option} is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}).");
+            throw NotJson(option, ex);
         }
     }
+
+    /// <summary>The error for JSON that does not parse: where, and why when the reason is more than a syntax error.</summary>
+    public static UsageException NotJson(string what, JsonException ex)
+        => new($"{what} is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}){(ex is JsonTextException ? ": " + ex.Message : ".")}");
 
     /// <summary>Checks a run's inputs as a whole, once they are gathered from the file and the <c>--input</c> options.</summary>
     /// <exception cref="UsageException">They exceed the size limit.</exception>

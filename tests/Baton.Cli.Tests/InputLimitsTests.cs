@@ -30,6 +30,46 @@ public sealed class InputLimitsTests
         result.Stderr.Should().Contain("is nested 71 levels deep").And.Contain("at most 64").And.NotContain("not valid JSON");
     }
 
+    [Theory]
+    [InlineData("{\"a\": 1,\n \"a\": 2}", "(line 2, position 2): The key 'a' appears twice in one object.")]
+    [InlineData("{\"a\": \"\\ud800\"}", "(line 1, position 7): A string escapes half a surrogate pair")]
+    [InlineData("{\"\\udc00\": 1}", "(line 1, position 2): A string escapes half a surrogate pair")]
+    public async Task InputFile_JsonThatOnlyFailsOnRead_IsNotValidJsonWithWhereAndWhy(string json, string expected)
+    {
+        using var cli = new CliRunner();
+
+        var result = await cli.RunAsync("run", cli.Write("flow.yaml", Flow), "--input-file", cli.Write("in.json", json));
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Should().Contain("--input-file '").And.Contain("' is not valid JSON " + expected);
+        File.Exists(cli.StorePath).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task InputFile_NotUtf8_SaysSo()
+    {
+        using var cli = new CliRunner();
+        var path = Path.Combine(cli.Directory, "in.json");
+        File.WriteAllBytes(path, [(byte)'{', (byte)'"', (byte)'a', (byte)'"', (byte)':', (byte)'"', 0xFF, (byte)'"', (byte)'}']);
+
+        var result = await cli.RunAsync("run", cli.Write("flow.yaml", Flow), "--input-file", path);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Should().Contain($"--input-file '{path}' is not UTF-8 text.");
+    }
+
+    [Fact]
+    public async Task Data_HalfSurrogateEscape_IsAUsageError()
+    {
+        using var cli = new CliRunner();
+        var runId = (await cli.RunAsync("run", cli.Write("waits.yaml", "name: waits\nsteps:\n  - id: w\n    wait: { event: go }\n"), "--json")).Json["runId"]!.GetValue<string>();
+
+        var result = await cli.RunAsync("signal", runId, "go", "--data", "{\"a\": \"\\ud800\"}");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Should().Contain("--data is not valid JSON (line 1, position 7): A string escapes half a surrogate pair");
+    }
+
     [Fact]
     public async Task InputFile_LargerThan4MiB_IsRefusedBeforeAnythingIsStored()
     {

@@ -303,4 +303,16 @@ public sealed class RunCommandTests
         var stillWaiting = await cli.RunAsync("runs", "--status", "waiting", "--json");
         stillWaiting.Json.AsArray().Should().ContainSingle("a timer an hour away is left for later");
     }
+
+    [Fact]
+    public async Task RunStep_StdoutWithAHalfSurrogateEscape_IsTextNotACrash()
+    {
+        using var cli = new CliRunner();
+        var flow = cli.Write("flow.yaml", "name: flow\nsteps:\n  - id: r\n    run: { command: printf, args: ['%s', '{\"a\": \"\\ud800\"}'] }\n  - id: s\n    set: { j: '${{ steps.r.output.json }}' }\n");
+
+        var result = await cli.RunAsync("run", flow, "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Json["status"]!.GetValue<string>().Should().Be("completed");
+    }
 }

@@ -88,6 +88,23 @@ public sealed class SecretsTests
     }
 
     [Theory]
+    [InlineData("{\"API_TOKEN\": \"\\ud800\"}", "it is not valid JSON (line 1): A string escapes half a surrogate pair")]
+    [InlineData("{\"\\udc00\": \"x\"}", "it is not valid JSON (line 1): A string escapes half a surrogate pair")]
+    [InlineData("{\"API_TOKEN\": \"a\",\n \"API_TOKEN\": \"b\"}", "it is not valid JSON (line 2): The key 'API_TOKEN' appears twice in one object.")]
+    [InlineData("{\"API_TOKEN\": \"\u00ff\"}", "it is not UTF-8 text.")]
+    public async Task SecretsFileThatOnlyFailsOnRead_Exits2SayingWhy(string json, string expected)
+    {
+        using var cli = new CliRunner();
+        var bytes = System.Text.Encoding.Latin1.GetBytes(json);
+        await File.WriteAllBytesAsync(cli.Environment["BATON_SECRETS_FILE"], bytes);
+
+        var result = await cli.RunAsync("run", cli.Write("secret.yaml", Workflow));
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Should().Contain($"The secrets file '{cli.Environment["BATON_SECRETS_FILE"]}' cannot be used: {expected}");
+    }
+
+    [Theory]
     [InlineData("run", "FILE")]
     [InlineData("approve", "RUN", "review")]
     [InlineData("reject", "RUN", "review")]

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Baton.Steps;
 
 namespace Baton.AI.Structured;
 
 /// <summary>Reads a model's answer as JSON: the whole text, or a single fenced block (<c>```json ... ```</c>) with nothing but whitespace around it.</summary>
 internal static class AnswerJson
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
-
     /// <summary>The parsed JSON, or null with <paramref name="problem"/> saying why the answer is not JSON.</summary>
     public static bool TryParse(string? text, out JsonNode? value, out string problem)
     {
@@ -22,7 +21,7 @@ internal static class AnswerJson
 
         try
         {
-            value = JsonNode.Parse(body, documentOptions: Options);
+            value = JsonText.Parse(body);
             return true;
         }
         catch (JsonException ex)

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using Baton.Steps;
 
 namespace Baton.Secrets;
 
@@ -30,30 +33,40 @@ public sealed class FileSecretProvider : ISecretProvider
 
         try
         {
-            using var stream = File.OpenRead(path);
-            using var document = JsonDocument.Parse(stream);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            var utf8 = File.ReadAllBytes(path).AsSpan();
+            if (utf8.StartsWith("\uFEFF"u8))
+            {
+                utf8 = utf8[3..];
+            }
+
+            if (!Utf8.IsValid(utf8))
+            {
+                throw new SecretsFileException(path, "it is not UTF-8 text");
+            }
+
+            if (JsonText.Parse(utf8) is not JsonObject root)
             {
                 throw new SecretsFileException(path, "it must hold a JSON object that maps names to string values");
             }
 
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var property in document.RootElement.EnumerateObject())
+            foreach (var (name, value) in root)
             {
-                if (property.Value.ValueKind != JsonValueKind.String)
+                if (value is not JsonValue text || text.GetValueKind() != JsonValueKind.String)
                 {
                     // The value itself is never quoted: it may be a secret.
-                    throw new SecretsFileException(path, $"the value of '{property.Name}' must be a string");
+                    throw new SecretsFileException(path, $"the value of '{name}' must be a string");
                 }
 
-                result[property.Name] = property.Value.GetString()!;
+                result[name] = text.GetValue<string>();
             }
 
             return result;
         }
         catch (JsonException ex)
         {
-            throw new SecretsFileException(path, $"it is not valid JSON (line {ex.LineNumber + 1})");
+            // The position is the line alone, and the reason never quotes a value: the file holds secrets.
+            throw new SecretsFileException(path, $"it is not valid JSON (line {ex.LineNumber + 1}){(ex is JsonTextException ? ": " + ex.Message.TrimEnd('.') : string.Empty)}");
         }
         catch (IOException ex)
         {

@@ -46,6 +46,8 @@ public sealed class ModelsTests
     [InlineData("models: { fast: { model: openai/x, temperature: '0.2' } }", "w.yaml:2:49: error BATON012: 'temperature' must be a number, not a string.")]
     [InlineData("models: { fast: { model: openai/x, max-tokens: 0 } }", "w.yaml:2:48: error BATON022: 'max-tokens' must be at least 1, not 0.")]
     [InlineData("models: { fast: { model: openai/x, max-tokens: 1.5 } }", "w.yaml:2:48: error BATON012: 'max-tokens' must be an integer, not a number.")]
+    [InlineData("models: { fast: { model: openai/x, max-tokens: 99999999999999999999 } }", "w.yaml:2:48: error BATON022: 'max-tokens' must be from 1 to 2147483647, not 99999999999999999999.")]
+    [InlineData("models: { fast: { model: openai/x, temperature: 1e999 } }", "w.yaml:2:49: error BATON022: 'temperature' must be a finite number, not 1e999.")]
     [InlineData("models: { fast: { model: [openai/x] } }", "w.yaml:2:26: error BATON012: 'model' must be a model as provider/model, not a list.")]
     public void Compile_BadModels_ReportedWhereTheyAre(string models, string expected)
     {

@@ -20,7 +20,7 @@ public sealed class MutationFuzzTests
         ": ", "- ", "[", "]", "{", "}", ",", "&a ", "*a ", "!!str ", "!!int ", "!custom ", "|", ">-", "\"", "'", "#", "---\n", "...\n",
         "${{", "}}", "${{ steps.", "${{ inputs.x ?? }}", "? ", "\t", "%YAML 1.2\n", "<<: *a\n", "\\u00", "0x", ".inf", "~", "\n  ", "id: ",
         "steps:\n  - ", "goto: ", "workflow: { path: x.yaml }", "\0", "\uFEFF", "😀", "\r", "foreach: { items: ${{ item }} }",
-        "models:\n  ", "scripted/x", "script: x.yaml", "script: ../", "model: ", "openai/", "base-url: ", "http://", "max-tokens: ",
+        "0o777777777777777777777777", "0xFFFFFFFFFFFFFFFFFFFFFFFF", "models:\n  ", "scripted/x", "script: x.yaml", "script: ../", "model: ", "openai/", "base-url: ", "http://", "max-tokens: ",
     ];
 
     public static TheoryData<string, int> Fixtures_() => new()

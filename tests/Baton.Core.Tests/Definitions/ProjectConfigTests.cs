@@ -176,6 +176,8 @@ public sealed class ProjectConfigTests : IDisposable
     [InlineData("providers: { openai: { timeout: 0s } }\n", "1:33: error BATON020: 'timeout' must be longer than zero.")]
     [InlineData("providers: { openai: ~ }\n", "1:22: error BATON012: 'openai' must be a mapping of settings such as base-url and api-key-env, not null.")]
     [InlineData("prices: { openai/x: { input: 1, output: '2' } }\n", "1:41: error BATON012: 'output' must be a number, not a string.")]
+    [InlineData("prices: { openai/x: { input: 1, output: 1e999999 } }\n", "1:41: error BATON022: 'output' must be a finite number, not 1e999999.")]
+    [InlineData("providers: { openai: { max-retries: 99999999999999999999 } }\n", "1:37: error BATON022: 'max-retries' must be from 0 to 10, not 99999999999999999999.")]
     public void CompileFile_BadProjectConfig_ReportedInBatonYaml(string text, string expected)
     {
         var config = _tree.Write("baton.yaml", text);

@@ -46,6 +46,8 @@ public class ConversionFunctionTests
     [Theory]
     [InlineData("fromJson('{bad')", "Function 'fromJson' could not read its argument as JSON (line 1, position 2) in 'fromJson('{bad')'.")]
     [InlineData("fromJson(1)", "Function 'fromJson' expects a string as its first argument, not a number in 'fromJson(1)'.")]
+    [InlineData("fromJson('{\"a\": 1, \"a\": 2}')", "Function 'fromJson' could not read its argument as JSON (line 1, position 10) in 'fromJson('{\"a\": 1, \"a\": 2}')'.")]
+    [InlineData("fromJson('[\"\\ud800\"]')", "Function 'fromJson' could not read its argument as JSON (line 1, position 2) in 'fromJson('[\"\\ud800\"]')'.")]
     public void FromJson_BadInput_Fails(string expression, string message)
     {
         Expr.Fails(expression, Data).Message.Should().Be(message);

@@ -107,6 +107,22 @@ public sealed class HttpStepExecutorErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_BodyNotEncodedAsItsContentEncodingSays_FailsAsAConnectionErrorThatSaysSo()
+    {
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.Headers.ContentEncoding = "gzip";
+            return context.Response.WriteAsync("{\"a\": 1}");
+        });
+
+        var outcome = await Execute(new JsonObject { ["url"] = server.Url("/") });
+
+        outcome.Error!.Code.Should().Be("http.connection");
+        outcome.Error.Message.Should().Contain("failed: the body cannot be decompressed as its Content-Encoding says");
+    }
+
+    [Fact]
     public async Task ExecuteAsync_BodyExactlyAtLimit_Completes()
     {
         await using var server = await LoopbackServer.StartAsync(context => context.Response.WriteAsync(new string('a', 1000)));

@@ -116,6 +116,8 @@ public sealed class RunStepExecutorTests : IDisposable
     [Theory]
     [InlineData("not json")]
     [InlineData("""{"a": 1, "a": 2}""")]
+    [InlineData("""{"a": "\ud800"}""")]
+    [InlineData("""{"\udc00": 1}""")]
     [InlineData("{\"a\": 1} trailing")]
     public async Task ExecuteAsync_NonJsonStdout_JsonIsNull(string stdout)
     {

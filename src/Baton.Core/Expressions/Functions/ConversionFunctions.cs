@@ -1,15 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Baton.Expressions.Runtime;
+using Baton.Steps;
 
 namespace Baton.Expressions.Functions;
 
 /// <summary><c>toJson</c>, <c>fromJson</c>, <c>string</c>, <c>number</c>, <c>bool</c>, <c>len</c>.</summary>
 internal static class ConversionFunctions
 {
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64 };
-
     public static Value ToJson(Arguments args) => Value.String(ValueText.ToJson(args[0]));
 
     public static Value FromJson(Arguments args)
@@ -22,7 +20,7 @@ internal static class ConversionFunctions
         var text = args.String(0);
         try
         {
-            return Value.Owned(JsonNode.Parse(text, documentOptions: ParseOptions));
+            return Value.Owned(JsonText.Parse(text));
         }
         catch (JsonException e)
         {

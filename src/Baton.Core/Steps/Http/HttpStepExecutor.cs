@@ -98,6 +98,11 @@ public sealed class HttpStepExecutor : IStepExecutor
         {
             throw new StepFailedException(ErrorCodes.HttpConnection, $"{target} failed: {ex.Message}", retryable: true);
         }
+        catch (InvalidDataException ex)
+        {
+            // The Content-Encoding (gzip, deflate, br) promises a compression the body does not have.
+            throw new StepFailedException(ErrorCodes.HttpConnection, $"{target} failed: the body cannot be decompressed as its Content-Encoding says ({ex.Message})", retryable: true);
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Not our token: a handler-level timeout, such as the connect timeout.

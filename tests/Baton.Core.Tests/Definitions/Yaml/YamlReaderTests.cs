@@ -59,6 +59,9 @@ public sealed class YamlReaderTests
     [InlineData("v: ~", "null")]
     [InlineData("v: \"42\"", "\"42\"")]
     [InlineData("v: 123456789012345678901234567890", "123456789012345678901234567890")]
+    [InlineData("v: 0x10000000000000000", "1.8446744073709552E+19")]
+    [InlineData("v: 0o2000000000000000000000", "1.8446744073709552E+19")]
+    [InlineData("v: 0o777777777777777777777777", "4.722366482869645E+21")]
     public void ToJson_Scalar_GivesJsonValue(string yaml, string json)
     {
         var (root, _) = Read(yaml);

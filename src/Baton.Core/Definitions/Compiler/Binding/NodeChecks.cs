@@ -59,9 +59,15 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
 
     public long? Integer(SyntaxNode node, string key, long minimum, long maximum)
     {
-        if (node is not ScalarNode { Kind: ScalarKind.Integer } scalar || CoreSchema.ToInt64(scalar.Value) is not { } value)
+        if (node is not ScalarNode { Kind: ScalarKind.Integer } scalar)
         {
             WrongType(node, key, "an integer");
+            return null;
+        }
+
+        if (CoreSchema.ToInt64(scalar.Value) is not { } value)
+        {
+            OutOfRange(scalar, key, minimum, maximum);
             return null;
         }
 
@@ -76,9 +82,16 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
 
     public double? Number(SyntaxNode node, string key, double minimum, double? maximum)
     {
-        if (node is not ScalarNode { Kind: ScalarKind.Integer or ScalarKind.Float } scalar || ToDouble(scalar) is not { } value)
+        if (node is not ScalarNode { Kind: ScalarKind.Integer or ScalarKind.Float } scalar)
         {
             WrongType(node, key, "a number");
+            return null;
+        }
+
+        var value = CoreSchema.ToDouble(scalar.Value);
+        if (!double.IsFinite(value))
+        {
+            diagnostics.Error(DiagnosticCodes.OutOfRange, scalar.Location, $"'{key}' must be a finite number, not {scalar.Value}.");
             return null;
         }
 
@@ -113,18 +126,6 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
         }
 
         return value;
-    }
-
-    private static double? ToDouble(ScalarNode scalar)
-    {
-        if (scalar.Kind == ScalarKind.Integer)
-        {
-            return CoreSchema.ToInt64(scalar.Value);
-        }
-
-        return double.TryParse(scalar.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-            ? value
-            : null;
     }
 
     private void OutOfRange<T>(ScalarNode scalar, string key, T minimum, T? maximum)

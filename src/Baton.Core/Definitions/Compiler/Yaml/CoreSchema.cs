@@ -69,6 +69,24 @@ internal static partial class CoreSchema
         return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var result) ? result : null;
     }
 
+    /// <summary>The nearest double to an integer or float scalar, however large: infinity past the range of a double, NaN for <c>.inf</c> and <c>.nan</c>.</summary>
+    public static double ToDouble(string text)
+    {
+        if (!text.StartsWith("0x", StringComparison.Ordinal) && !text.StartsWith("0o", StringComparison.Ordinal))
+        {
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : double.NaN;
+        }
+
+        var radix = text[1] == 'x' ? 16 : 8;
+        var value = 0.0;
+        foreach (var c in text.AsSpan(2))
+        {
+            value = (value * radix) + (char.IsAsciiDigit(c) ? c - '0' : (c | 0x20) - 'a' + 10);
+        }
+
+        return value;
+    }
+
     private static JsonNode? NumberValue(string text)
     {
         // A number already written as JSON keeps its exact text, however long: values pass through unrounded.
@@ -82,7 +100,7 @@ internal static partial class CoreSchema
             return JsonValue.Create(integer);
         }
 
-        var approximate = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        var approximate = ToDouble(text);
         return double.IsFinite(approximate) ? JsonValue.Create(approximate) : JsonValue.Create(text);
     }
 
