@@ -201,6 +201,18 @@ public sealed class ProjectConfigTests : IDisposable
     }
 
     [Fact]
+    public void CompileFile_ProjectConfigIsADirectory_ReportedInsteadOfIgnored()
+    {
+        Directory.CreateDirectory(_tree.PathOf("baton.yaml"));
+        var path = _tree.Write("w.yaml", Workflow);
+
+        var result = _compiler.CompileFile(path);
+
+        result.Diagnostics.Select(d => d.ToString()).Should().Equal(
+            $"{_tree.PathOf("baton.yaml")}:1:1: error BATON001: The project config file cannot be read: it is a directory, not a file.");
+    }
+
+    [Fact]
     public void CompileFile_ProjectConfigTooLarge_ReportedAtItsFirstLine()
     {
         _tree.Write("baton.yaml", "models: {}\n" + new string('#', 500) + "\n");

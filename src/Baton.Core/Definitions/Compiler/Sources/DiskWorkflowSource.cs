@@ -55,7 +55,8 @@ internal sealed class DiskWorkflowSource(string baseDirectory, int maxBytes) : I
             for (; directory is not null; directory = directory.Parent)
             {
                 var candidate = Path.Combine(directory.FullName, ModelSpecs.ProjectFileName);
-                if (File.Exists(candidate) && candidate != self)
+                // A directory by that name is found too, so that the compiler says what is wrong with it instead of ignoring it.
+                if ((File.Exists(candidate) || Directory.Exists(candidate)) && candidate != self)
                 {
                     return Path.GetRelativePath(baseDirectory, candidate).Replace('\\', '/');
                 }
