@@ -57,6 +57,9 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
         _json = new JsonEncoder(_options.InlinePayloadLimit);
     }
 
+    /// <summary>The schema's history that <see cref="InitializeAsync"/> brings the file up to: <see cref="Migrations.All"/>, or a longer one in tests.</summary>
+    internal IReadOnlyList<Migration> SchemaHistory { get; init; } = Migrations.All;
+
     /// <summary>The full path of the database file.</summary>
     public string Path => _path;
 
@@ -154,16 +157,17 @@ public sealed partial class SqliteWorkflowStore : IWorkflowStore
             connection = SqliteConnections.Open(_path, _options.BusyTimeout);
             ConfigureWriteConnection(connection);
             writeLock = new WriteLock(connection, _options.BusyTimeout, _errors);
-            var fromVersion = SchemaMigrator.Migrate(connection, writeLock, _errors);
-            if (fromVersion < Migrations.Latest)
+            var latest = SchemaHistory[^1].Version;
+            var fromVersion = SchemaMigrator.Migrate(connection, writeLock, _errors, SchemaHistory);
+            if (fromVersion < latest)
             {
-                SqliteLog.SchemaUpgraded(_logger, _path, fromVersion, Migrations.Latest);
+                SqliteLog.SchemaUpgraded(_logger, _path, fromVersion, latest);
             }
 
             var checkpointer = new Checkpointer(() => SqliteConnections.Open(_path, _options.BusyTimeout), _errors, _logger);
             var writer = new SqliteWriter(connection, writeLock, checkpointer, _options.MaxBatchSize, _timeProvider, _errors, _logger);
             writer.Start();
-            SqliteLog.StoreOpened(_logger, _path, Migrations.Latest);
+            SqliteLog.StoreOpened(_logger, _path, latest);
             return (writer, new ReadPool(OpenReadSession, maxIdle: Math.Max(4, Environment.ProcessorCount * 2)));
         }
         catch (Exception e)

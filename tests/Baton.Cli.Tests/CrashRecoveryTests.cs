@@ -1,4 +1,12 @@
 using Baton.Cli.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Baton.Cli.Tests;
 
@@ -66,6 +74,83 @@ public sealed class CrashRecoveryTests
         var details = (await cli.RunAsync("show", run["runId"]!.GetValue<string>(), "--json")).Json;
         details["timeline"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).Should().Contain(["step.interrupted", "run.recovered"]);
         details["steps"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "two")!["attempts"]!.GetValue<int>().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task SigkillDuringAnHttpRequest_ResumedStepSendsItAgainWithTheSameIdempotencyKey()
+    {
+        // A real Kestrel server on loopback: it records every request's Idempotency-Key, holds the first request open
+        // until the test has killed the CLI, and answers every later one.
+        var keys = new List<string>();
+        var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var server = builder.Build();
+        server.Run(async context =>
+        {
+            int seen;
+            lock (keys)
+            {
+                keys.Add(context.Request.Headers["Idempotency-Key"].ToString());
+                seen = keys.Count;
+            }
+
+            if (seen == 1)
+            {
+                firstArrived.TrySetResult();
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+
+            await context.Response.WriteAsJsonAsync(new { charged = seen });
+        });
+        await server.StartAsync();
+        var url = server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+
+        using var cli = new CliRunner();
+        var ledger = Path.Combine(cli.Directory, "ledger.txt");
+        cli.Environment["LEDGER"] = ledger;
+        cli.Environment["RELEASE"] = Path.Combine(cli.Directory, "release");
+        WriteScript(cli);
+        var workflow = cli.Write("charge.yaml", $$$"""
+            name: charge
+            steps:
+              - id: one
+                run: { command: ./ledger.sh, args: [one] }
+              - id: charge
+                http: { method: POST, url: "{{{url}}}/charges", body: { amount: 5 } }
+              - id: three
+                run: { command: ./ledger.sh, args: [three] }
+            outputs: ${{ steps.charge.output.body.charged }}
+            """);
+
+        using (var victim = cli.Start("run", workflow))
+        {
+            await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            victim.Kill();
+            await victim.WaitForExitAsync();
+            victim.ExitCode.Should().Be(137, "SIGKILL ends the process with 128 + 9");
+        }
+
+        var worker = await cli.RunAsync("worker", "--until-idle");
+        worker.ExitCode.Should().Be(0, worker.ToString());
+        worker.Stdout.Should().Contain("Resuming 1 run(s)");
+
+        var run = (await cli.RunAsync("runs", "--json")).Json.AsArray().Single()!;
+        run["status"]!.GetValue<string>().Should().Be("completed", worker.ToString());
+        var runId = run["runId"]!.GetValue<string>();
+        string[] received;
+        lock (keys)
+        {
+            received = [.. keys];
+        }
+
+        received.Should().Equal([$"{runId}:charge", $"{runId}:charge"], "the interrupted request is sent again with the key docs/language.md gives, {run}:{path}");
+        var lines = File.ReadAllLines(ledger);
+        lines.Should().Equal([$"one {runId}:one", $"three {runId}:three"], "the step completed before the crash does not run again");
+        var details = (await cli.RunAsync("show", runId, "--json")).Json;
+        details["output"]!.GetValue<int>().Should().Be(2, "the answer to the second request is the step's output");
     }
 
     [Theory]

@@ -8,6 +8,16 @@ namespace Baton.Sqlite.Tests;
 
 public sealed class SqliteSchemaTests : IDisposable
 {
+    /// <summary>The schema version after the last real one.</summary>
+    private static readonly int Next = Migrations.Latest + 1;
+
+    /// <summary>The real history plus the version a future Baton would add after it; here it adds a table.</summary>
+    private static readonly IReadOnlyList<Migration> WithNextVersion =
+    [
+        .. Migrations.All,
+        new(Next, "test: notes on runs", "CREATE TABLE run_notes (run_id TEXT PRIMARY KEY, note TEXT NOT NULL)"),
+    ];
+
     private readonly TempDirectory _directory = new();
     private readonly ManualTimeProvider _time = new();
 
@@ -105,6 +115,60 @@ public sealed class SqliteSchemaTests : IDisposable
         thrown.Which.Message.Should().Contain(path)
             .And.Contain($"schema version {Migrations.Latest + 1}")
             .And.Contain($"up to {Migrations.Latest}");
+    }
+
+    [Fact]
+    public async Task InitializeAsync_StoreOneVersionBehind_AppliesTheNewMigrationAndKeepsItsRuns()
+    {
+        var path = _directory.File("baton.db");
+        var run = StoreTestData.FullRun(_time.GetUtcNow());
+        await using (var v1 = await StoreFactory.OpenAsync(path, _time))
+        {
+            await v1.CommitAsync(StoreTestData.Insert(run), CancellationToken.None);
+        }
+
+        using (var raw = RawDatabase.Open(path))
+        {
+            raw.Scalar("PRAGMA user_version").Should().Be((long)Migrations.Latest, "the file starts at the last real version");
+        }
+
+        await using (var next = new SqliteWorkflowStore(new SqliteStoreOptions { Path = path }, _time) { SchemaHistory = WithNextVersion })
+        {
+            await next.InitializeAsync(CancellationToken.None);
+
+            (await next.GetRunAsync(run.Id, CancellationToken.None)).ShouldMatch(run);
+        }
+
+        using var check = RawDatabase.Open(path);
+        check.Scalar("PRAGMA user_version").Should().Be((long)Next);
+        check.Scalar("PRAGMA application_id").Should().Be((long)Migrations.ApplicationId);
+        Tables(check).Should().Contain("run_notes");
+        check.Scalar("SELECT count(*) FROM run_notes").Should().Be(0L);
+        check.Scalar("SELECT count(*) FROM runs").Should().Be(1L);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_StoreFromAVersionAfterTheLastMigration_ThrowsNewerVersionNamingBoth()
+    {
+        var path = _directory.File("baton.db");
+        await using (var next = new SqliteWorkflowStore(new SqliteStoreOptions { Path = path }, _time) { SchemaHistory = WithNextVersion })
+        {
+            await next.InitializeAsync(CancellationToken.None);
+        }
+
+        using (var raw = RawDatabase.Open(path))
+        {
+            raw.Execute($"PRAGMA user_version = {Next + 1}");
+        }
+
+        await using var newer = new SqliteWorkflowStore(new SqliteStoreOptions { Path = path }, _time) { SchemaHistory = WithNextVersion };
+        var act = async () => await newer.InitializeAsync(CancellationToken.None);
+
+        var thrown = await act.Should().ThrowAsync<StoreException>();
+        thrown.Which.Kind.Should().Be(StoreErrorKind.NewerVersion);
+        thrown.Which.Message.Should().Contain(path).And.Contain($"schema version {Next + 1}").And.Contain($"up to {Next}");
+        using var check = RawDatabase.Open(path);
+        check.Scalar("PRAGMA user_version").Should().Be((long)(Next + 1), "a newer store is left as it is");
     }
 
     [Fact]

@@ -38,6 +38,13 @@ internal static class WaitingRunsBenchmark
 
         var createSeconds = clock.Elapsed.TotalSeconds;
 
+        // The baseline: a fresh engine over an empty store, so that "before" below shows what opening the full store costs.
+        long heapEmptyStore;
+        await using (await CliHost.OpenAsync(new StoreLocation(Path.Combine(directory, "empty.db"), "bench"), null, false, null, cancellationToken, options).ConfigureAwait(false))
+        {
+            heapEmptyStore = ProcessMemory.ManagedBytesAfterCollection();
+        }
+
         // A fresh engine over the full store: what a worker that starts now holds.
         await using var worker = await CliHost.OpenAsync(new StoreLocation(path, "bench"), null, false, null, cancellationToken, options).ConfigureAwait(false);
         var heapBefore = ProcessMemory.ManagedBytesAfterCollection();
@@ -71,7 +78,7 @@ internal static class WaitingRunsBenchmark
                 ["claimedByIdlePoll"] = claimed.Count,
                 ["nextReadyAt"] = next?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                 ["firstPollMs"] = BenchReport.Round(pollMs),
-                ["workerManagedHeapMb"] = new JsonObject { ["before"] = BenchReport.Round(heapBefore / 1048576.0, 1), ["after"] = BenchReport.Round(heapAfter / 1048576.0, 1) },
+                ["workerManagedHeapMb"] = new JsonObject { ["emptyStore"] = BenchReport.Round(heapEmptyStore / 1048576.0, 1), ["before"] = BenchReport.Round(heapBefore / 1048576.0, 1), ["after"] = BenchReport.Round(heapAfter / 1048576.0, 1) },
                 ["workerResidentMb"] = new JsonObject { ["before"] = BenchReport.Round(rssBefore / 1048576.0, 1), ["after"] = BenchReport.Round(rssAfter / 1048576.0, 1) },
                 ["storeFileMb"] = BenchReport.Round(new FileInfo(path).Length / 1048576.0, 1),
             });

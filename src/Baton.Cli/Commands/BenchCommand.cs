@@ -114,7 +114,7 @@ internal static class BenchCommand
         if (report.Scenario == "waiting")
         {
             t.Line($"  created in {r["createSeconds"]} s; store file {r["storeFileMb"]} MB; first idle poll {r["firstPollMs"]} ms, claimed {r["claimedByIdlePoll"]}");
-            t.Line($"  worker managed heap: {r["workerManagedHeapMb"]!["before"]} MB before polling, {r["workerManagedHeapMb"]!["after"]} MB after");
+            t.Line($"  worker managed heap: {r["workerManagedHeapMb"]!["emptyStore"]} MB over an empty store, {r["workerManagedHeapMb"]!["before"]} MB over the full one before polling, {r["workerManagedHeapMb"]!["after"]} MB after");
             t.Line($"  worker resident set: {r["workerResidentMb"]!["before"]} MB before polling, {r["workerResidentMb"]!["after"]} MB after");
             return;
         }

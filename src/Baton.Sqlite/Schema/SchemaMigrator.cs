@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Baton.Sqlite.Schema;
 
-/// <summary>Brings a store's schema to <see cref="Migrations.Latest"/>, in one write transaction.</summary>
+/// <summary>Brings a store's schema to the last of its migrations (<see cref="Migrations.All"/>), in one write transaction.</summary>
 internal static class SchemaMigrator
 {
     /// <summary>Applies the missing migrations and returns the version the file had before.</summary>
@@ -13,14 +13,16 @@ internal static class SchemaMigrator
     /// A store already at the latest version is only read: in WAL mode a read never waits for another process's write,
     /// so opening a store does not block behind a writer. The write lock is taken only when there is something to migrate.
     /// </remarks>
+    /// <param name="migrations">The schema's history, in order; <see cref="Migrations.All"/> but in tests.</param>
     /// <exception cref="StoreException">The file is from a newer Baton, or is a SQLite database that is not a Baton store.</exception>
-    public static int Migrate(SqliteConnection connection, WriteLock writeLock, SqliteErrors errors)
+    public static int Migrate(SqliteConnection connection, WriteLock writeLock, SqliteErrors errors, IReadOnlyList<Migration> migrations)
     {
+        var latest = migrations[^1].Version;
         var (seenVersion, seenApplicationId) = ReadVersion(connection);
         if (seenApplicationId == Migrations.ApplicationId)
         {
-            RequireSupported(seenVersion, errors);
-            if (seenVersion == Migrations.Latest)
+            RequireSupported(seenVersion, latest, errors);
+            if (seenVersion == latest)
             {
                 return seenVersion;
             }
@@ -32,15 +34,15 @@ internal static class SchemaMigrator
             // Read again under the lock: another process may have migrated the file in between.
             var (current, applicationId) = ReadVersion(connection);
             CheckIsBatonStore(connection, current, applicationId, errors);
-            RequireSupported(current, errors);
+            RequireSupported(current, latest, errors);
 
-            foreach (var migration in Migrations.All.Where(m => m.Version > current))
+            foreach (var migration in migrations.Where(m => m.Version > current))
             {
                 SqliteConnections.Execute(connection, migration.Script);
                 SqliteConnections.Execute(connection, "PRAGMA user_version = " + migration.Version.ToString(CultureInfo.InvariantCulture));
             }
 
-            if (current < Migrations.Latest)
+            if (current < latest)
             {
                 SqliteConnections.Execute(connection, "PRAGMA application_id = " + Migrations.ApplicationId.ToString(CultureInfo.InvariantCulture));
             }
@@ -63,13 +65,13 @@ internal static class SchemaMigrator
         (Convert.ToInt32(SqliteConnections.Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture),
          Convert.ToInt32(SqliteConnections.Scalar(connection, "PRAGMA application_id"), CultureInfo.InvariantCulture));
 
-    private static void RequireSupported(int version, SqliteErrors errors)
+    private static void RequireSupported(int version, int latest, SqliteErrors errors)
     {
-        if (version > Migrations.Latest)
+        if (version > latest)
         {
             throw new StoreException(
                 StoreErrorKind.NewerVersion,
-                $"The store '{errors.Path}' has schema version {version}, but this build of Baton supports schema versions up to {Migrations.Latest}.",
+                $"The store '{errors.Path}' has schema version {version}, but this build of Baton supports schema versions up to {latest}.",
                 StoreAdvice.NewerVersion);
         }
     }
