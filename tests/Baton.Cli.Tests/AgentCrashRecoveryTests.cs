@@ -28,8 +28,7 @@ public sealed class AgentCrashRecoveryTests
         server.Responder = request =>
         {
             // The reply depends only on how far the conversation is: 0, 1 or 2 tool results so far.
-            var toolResults = request.Body.GetProperty("messages").EnumerateArray().Count(m => m.GetProperty("role").GetString() == "tool");
-            return toolResults switch
+            return ToolResults(request) switch
             {
                 0 => ModelReply.WithToolCalls(new ModelReplyToolCall("call_1", "quick", "{}")),
                 1 => ModelReply.WithToolCalls(new ModelReplyToolCall("call_2", "slow", "{}")),
@@ -72,6 +71,7 @@ public sealed class AgentCrashRecoveryTests
         }
 
         server.Served.Should().Be(2, "turns 1 and 2 were sent before the crash");
+        server.Requests.Select(ToolResults).Should().Equal([0, 1], "before the crash, turns 1 and 2 were each received once and nothing else");
         File.WriteAllText(release, "");
         var worker = await cli.RunAsync("worker", "--until-idle");
         worker.ExitCode.Should().Be(0, worker.ToString());
@@ -79,6 +79,7 @@ public sealed class AgentCrashRecoveryTests
         var run = (await cli.RunAsync("runs", "--json")).Json.AsArray().Single()!;
         run["status"]!.GetValue<string>().Should().Be("completed", worker.ToString());
         server.Served.Should().Be(3, "after the crash only turn 3 is sent: turns 1 and 2 are replayed from the store");
+        server.Requests.Select(ToolResults).Should().Equal([0, 1, 2], "every request received, answered or not: each turn was sent exactly once");
         var lines = File.ReadAllLines(ledger);
         lines.Count(l => l.StartsWith("quick ", StringComparison.Ordinal)).Should().Be(1, "the recorded tool call is replayed, not run again");
         var slow = lines.Where(l => l.StartsWith("slow ", StringComparison.Ordinal)).ToList();
@@ -88,6 +89,9 @@ public sealed class AgentCrashRecoveryTests
         details["output"]!.GetValue<string>().Should().Be("All done.");
         JsonSerializer.Serialize(details["timeline"]).Should().Contain("step.interrupted");
     }
+
+    private static int ToolResults(RecordedModelRequest request)
+        => request.Body.GetProperty("messages").EnumerateArray().Count(m => m.GetProperty("role").GetString() == "tool");
 
     private static async Task WaitForLedgerAsync(string ledger, string prefix)
     {

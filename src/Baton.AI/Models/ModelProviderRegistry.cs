@@ -22,11 +22,13 @@ public sealed class ModelProviderRegistry
     private readonly ConcurrentDictionary<ClientKey, Lazy<IChatClient>> _clients = new();
     private readonly TimeProvider _timeProvider;
     private readonly bool _captureContent;
+    private readonly Func<string, string>? _mask;
 
     /// <param name="providers">The providers; names are matched in lower case.</param>
     /// <param name="timeProvider">The clock for call durations; default <see cref="TimeProvider.System"/>.</param>
     /// <param name="captureContent">Whether spans carry prompts and answers (<c>gen_ai.input.messages</c>, <c>gen_ai.output.messages</c>); default false.</param>
-    public ModelProviderRegistry(IEnumerable<IModelProvider> providers, TimeProvider? timeProvider = null, bool captureContent = false)
+    /// <param name="mask">Masks secrets in the captured prompts and answers; default none.</param>
+    public ModelProviderRegistry(IEnumerable<IModelProvider> providers, TimeProvider? timeProvider = null, bool captureContent = false, Func<string, string>? mask = null)
     {
         ArgumentNullException.ThrowIfNull(providers);
         foreach (var provider in providers)
@@ -43,6 +45,7 @@ public sealed class ModelProviderRegistry
 
         _timeProvider = timeProvider ?? TimeProvider.System;
         _captureContent = captureContent;
+        _mask = mask;
         ProviderNames = _providers.Keys.Order(StringComparer.Ordinal).ToArray();
     }
 
@@ -91,7 +94,7 @@ public sealed class ModelProviderRegistry
     {
         var inner = provider.CreateClient(settings, credentials)
             ?? throw new ModelConfigurationException($"The provider '{settings.Model.Provider}' made no client for the model '{settings.Model}'.");
-        return new GenAITelemetryChatClient(inner, settings, _timeProvider, _captureContent);
+        return new GenAITelemetryChatClient(inner, settings, _timeProvider, _captureContent, _mask);
     }
 
     private static string? Fingerprint(string? apiKey)

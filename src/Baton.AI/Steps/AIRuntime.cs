@@ -32,7 +32,7 @@ public sealed class AIRuntime
         ILoggerFactory? loggerFactory = null)
     {
         TimeProvider = timeProvider ?? TimeProvider.System;
-        Providers = new ModelProviderRegistry(providers, TimeProvider, (options ?? new AIOptions()).CaptureContent);
+        Providers = new ModelProviderRegistry(providers, TimeProvider, (options ?? new AIOptions()).CaptureContent, text => Engine?.Masker.MaskText(text) ?? text);
         _engine = engine;
         _credentials = new EngineModelCredentials(secrets, () => Engine?.Masker);
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Baton.AI");

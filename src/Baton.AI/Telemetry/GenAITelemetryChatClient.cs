@@ -15,13 +15,16 @@ internal sealed class GenAITelemetryChatClient : DelegatingChatClient
     private readonly ModelSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly bool _captureContent;
+    private readonly Func<string, string> _mask;
 
-    public GenAITelemetryChatClient(IChatClient inner, ModelSettings settings, TimeProvider timeProvider, bool captureContent)
+    /// <param name="mask">Masks secrets (keys, secret values) in the prompts and answers that <paramref name="captureContent"/> puts on spans.</param>
+    public GenAITelemetryChatClient(IChatClient inner, ModelSettings settings, TimeProvider timeProvider, bool captureContent, Func<string, string>? mask = null)
         : base(inner)
     {
         _settings = settings;
         _timeProvider = timeProvider;
         _captureContent = captureContent;
+        _mask = mask ?? (text => text);
     }
 
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -107,10 +110,10 @@ internal sealed class GenAITelemetryChatClient : DelegatingChatClient
         {
             if (options?.Instructions is { } instructions)
             {
-                activity.SetTag(GenAIAttributes.SystemInstructions, instructions);
+                activity.SetTag(GenAIAttributes.SystemInstructions, _mask(instructions));
             }
 
-            activity.SetTag(GenAIAttributes.InputMessages, GenAIMessages.Input(messages));
+            activity.SetTag(GenAIAttributes.InputMessages, _mask(GenAIMessages.Input(messages)));
         }
 
         return activity;
@@ -138,7 +141,7 @@ internal sealed class GenAITelemetryChatClient : DelegatingChatClient
 
         if (_captureContent && activity.IsAllDataRequested)
         {
-            activity.SetTag(GenAIAttributes.OutputMessages, GenAIMessages.Output(response));
+            activity.SetTag(GenAIAttributes.OutputMessages, _mask(GenAIMessages.Output(response)));
         }
     }
 

@@ -67,6 +67,43 @@ public sealed class ModelHttpRetryTests : IAsyncLifetime
         _server.Requests.Should().HaveCount(2);
     }
 
+    [Fact]
+    public async Task Send_RepeatedFailures_BackOffExponentiallyWithJitterWithinTheCap()
+    {
+        const int Retries = 8;
+        var calls = new List<IReadOnlyList<TimeSpan>>();
+        for (var c = 0; c < 3; c++)
+        {
+            _server.Enqueue([.. Enumerable.Repeat(ModelReply.Error(503, "Overloaded."), Retries), ModelReply.WithText("done")]);
+            using var client = CreateClient(Settings() with { MaxRetries = Retries });
+            var call = client.GetResponseAsync(ProviderSetup.Ask("Hi"));
+            var delays = new List<TimeSpan>();
+            for (var retry = 1; retry <= Retries; retry++)
+            {
+                await Waits.Until(() => _clock.PendingTimers == 1, $"waiting for the backoff before retry {retry}");
+                var delay = _clock.NextTimerDueIn!.Value;
+                delays.Add(delay);
+                _clock.Advance(delay);
+            }
+
+            (await call.Within("retrying until the server answers")).Text.Should().Be("done");
+            calls.Add(delays);
+        }
+
+        _server.Requests.Should().HaveCount(3 * (Retries + 1));
+        foreach (var delays in calls)
+        {
+            delays.Should().OnlyContain(d => d > TimeSpan.Zero && d <= TimeSpan.FromSeconds(30), "every backoff is within the 30 s cap");
+            delays[0].Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(2), "about 1 s before the first retry");
+            var firstThree = delays.Take(3).Aggregate(TimeSpan.Zero, (a, b) => a + b);
+            var lastThree = delays.TakeLast(3).Aggregate(TimeSpan.Zero, (a, b) => a + b);
+            lastThree.Should().BeGreaterThan(firstThree * 4, $"the backoff grows exponentially: {string.Join(", ", delays)}");
+        }
+
+        calls.Select(d => string.Join(",", d)).Distinct().Should().HaveCount(3, "jitter makes every call's delays differ");
+        calls.Select(d => d[0]).Distinct().Should().HaveCountGreaterThan(1, "even the first delay carries jitter");
+    }
+
     [Theory]
     [InlineData(408)]
     [InlineData(502)]

@@ -8,6 +8,7 @@ using Baton.Secrets;
 using Baton.Sqlite;
 using Baton.Steps;
 using Baton.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Baton.AI.Tests.Steps;
 
@@ -30,7 +31,14 @@ internal sealed class AIHarness : IAsyncDisposable
     /// <param name="secrets">Secrets the engine and the providers see.</param>
     /// <param name="directory">The directory of the workflow files and the store; a fresh temporary one by default.</param>
     /// <param name="clock">The clock of the engine and the AI steps (the providers' own HTTP timeouts keep the system clock); the system clock by default.</param>
-    public static async Task<AIHarness> CreateAsync(IReadOnlyDictionary<string, string>? secrets = null, string? directory = null, TimeProvider? clock = null)
+    /// <param name="loggerFactory">The logging of the engine and the AI steps; none by default.</param>
+    /// <param name="options">The AI options (such as capturing content in spans); the defaults by default.</param>
+    public static async Task<AIHarness> CreateAsync(
+        IReadOnlyDictionary<string, string>? secrets = null,
+        string? directory = null,
+        TimeProvider? clock = null,
+        ILoggerFactory? loggerFactory = null,
+        AIOptions? options = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "baton-ai-tests", Guid.NewGuid().ToString("n"));
         System.IO.Directory.CreateDirectory(directory);
@@ -42,8 +50,10 @@ internal sealed class AIHarness : IAsyncDisposable
             [new ScriptedModelProvider(), new OpenAIModelProvider(), new OllamaModelProvider(), new AnthropicModelProvider()],
             secretProvider,
             () => engine,
-            timeProvider: clock);
-        engine = new BatonEngine(store, [.. AIStepKinds.Create(runtime), new HttpStepExecutor(HttpStepExecutor.CreateDefaultHttpClient()), new RunStepExecutor()], secrets: secretProvider, timeProvider: clock);
+            options,
+            clock,
+            loggerFactory);
+        engine = new BatonEngine(store, [.. AIStepKinds.Create(runtime), new HttpStepExecutor(HttpStepExecutor.CreateDefaultHttpClient()), new RunStepExecutor()], secrets: secretProvider, timeProvider: clock, loggerFactory: loggerFactory);
         return new AIHarness(directory, store, engine);
     }
 

@@ -95,9 +95,13 @@ public sealed class AgentStepTests
     public async Task Agent_UsesTheAllowListedToolsOfAnMcpServerAndNoOthers()
     {
         await using var h = await AIHarness.CreateAsync();
+        var marker = Path.Combine(h.Directory, "delete-everything-was-called");
         h.Write("agent.yaml", """
             responses:
-              - tool-calls: [{ name: search_docs, arguments: { query: refunds } }, { name: delete_everything }]
+              - tool-calls:
+                  - { name: search_docs, arguments: { query: refunds } }
+                  - { name: delete_everything }
+                  - { name: read_env, arguments: { name: TEST_MCP_DELETE_MARKER } }
               - text: done
             """);
 
@@ -114,16 +118,20 @@ public sealed class AgentStepTests
                     - mcp:
                         command: dotnet
                         args: ["{{{TestMcpServer.Dll}}}"]
-                        tools: [search_docs, fetch_doc]
+                        env: { TEST_MCP_DELETE_MARKER: "{{{marker}}}" }
+                        tools: [search_docs, fetch_doc, read_env]
             outputs: ${{ steps.draft.output }}
             """);
 
         result.Status.Should().Be(RunStatus.Completed, result.Error?.Message);
         var calls = result.Output!["toolCalls"]!.AsArray();
-        calls[0]!["ok"]!.GetValue<bool>().Should().BeTrue();
+        calls.Select(c => c!["ok"]!.GetValue<bool>()).Should().Equal(true, false, true);
         calls[1]!["code"]!.GetValue<string>().Should().Be("tool.not-allowed", "the server has delete_everything, but it is not on the allow-list");
-        var search = (await h.StepsAsync(result.RunId)).Single(s => s.StepId == "tool-1.1-search_docs");
-        JsonSerializer.Serialize(search.Output).Should().Contain("refund");
+        var steps = await h.StepsAsync(result.RunId);
+        JsonSerializer.Serialize(steps.Single(s => s.StepId == "tool-1.1-search_docs").Output).Should().Contain("refund");
+        JsonSerializer.Serialize(steps.Single(s => s.StepId == "tool-1.3-read_env").Output).Should().Contain(
+            JsonSerializer.Serialize(marker).Trim('"'), "the server got the marker's path, so delete_everything would have left it");
+        File.Exists(marker).Should().BeFalse("the model asked for delete_everything, but it was never executed");
     }
 
     [Fact]

@@ -7,6 +7,27 @@ namespace Baton.AI.Tests.Steps;
 
 public sealed class LlmStepTests
 {
+    private const string Choices = """
+        name: llm-choices
+        steps:
+          - id: triage
+            llm:
+              model: openai/gpt-4o-mini
+              system: Pick the team.
+              prompt: I was charged twice
+              choices: [billing, bug, other]
+        outputs: ${{ steps.triage.output }}
+        """;
+
+    /// <summary>One <c>llm</c> step; a test may add keys to it (indented by 4) and further steps.</summary>
+    private const string Ask = """
+        name: ask
+        steps:
+          - id: ask
+            llm: { model: openai/gpt-4o-mini, prompt: hello }
+
+        """;
+
     private const string Analysis = """
         name: analysis
         models:
@@ -125,7 +146,7 @@ public sealed class LlmStepTests
     public async Task Llm_AgainstAnOpenAICompatibleServer_AsksForTheSchemaAndReportsUsage()
     {
         await using var server = await LoopbackOpenAIServer.StartAsync();
-        server.Enqueue(new ModelReply { Text = """{"summary": "fine", "confidence": 0.8}""", InputTokens = 321, OutputTokens = 12, Model = "gpt-4o-mini-2024" });
+        server.Enqueue(new ModelReply { Text = """{"summary": "fine", "confidence": 0.8}""", InputTokens = 321, OutputTokens = 12, Model = "gpt-4o-mini-2024", Id = "chatcmpl-loopback-7" });
         await using var h = await AIHarness.CreateAsync(new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-test-abcdef123456" });
         h.Write("baton.yaml", $$"""
             models:
@@ -140,10 +161,122 @@ public sealed class LlmStepTests
         result.Output!["usage"]!["inputTokens"]!.GetValue<long>().Should().Be(321);
         result.Output!["model"]!.GetValue<string>().Should().Be("gpt-4o-mini-2024");
         result.Output!["provider"]!.GetValue<string>().Should().Be("openai");
+        result.Output!["responseId"]!.GetValue<string>().Should().Be("chatcmpl-loopback-7");
+        result.Output!["finishReason"]!.GetValue<string>().Should().Be("stop");
+        result.Output!["text"]!.GetValue<string>().Should().Be("""{"summary": "fine", "confidence": 0.8}""", "text is the raw answer, as the server sent it");
+        result.Output!["latencyMs"]!.GetValueKind().Should().Be(JsonValueKind.Number);
+        result.Output!["latencyMs"]!.GetValue<double>().Should().BeGreaterThanOrEqualTo(0);
         var request = server.Requests.Single();
         request.Body.GetProperty("response_format").GetProperty("type").GetString().Should().Be("json_schema");
         request.Body.GetProperty("model").GetString().Should().Be("gpt-4o-mini");
         JsonSerializer.Serialize(request.Body).Should().Contain("Metrics:");
+    }
+
+    [Fact]
+    public async Task Llm_WithChoices_TakesTheConfidenceFromTheTokenLogProbs()
+    {
+        await using var server = await LoopbackOpenAIServer.StartAsync();
+        server.Enqueue(new ModelReply { Text = "billing", LogProbs = [new ModelReplyLogProb("bill", -0.05), new ModelReplyLogProb("ing", -0.01)], Id = "chatcmpl-choice" });
+        await using var h = await OpenAIHarnessAsync(server);
+
+        var result = await h.RunAsync(Choices);
+
+        result.Status.Should().Be(RunStatus.Completed, result.Error?.Message);
+        var output = result.Output!;
+        output["choice"]!.GetValue<string>().Should().Be("billing");
+        output["value"]!.GetValue<string>().Should().Be("billing");
+        output["confidence"]!.GetValue<double>().Should().Be(Math.Round(Math.Exp(-0.06), 4), "the probability of the tokens that spell the label, rounded to 4 decimals");
+        output["confidenceSource"]!.GetValue<string>().Should().Be("logprobs");
+        output["text"]!.GetValue<string>().Should().Be("billing");
+        output["calls"]!.GetValue<int>().Should().Be(1);
+        output["provider"]!.GetValue<string>().Should().Be("openai");
+        output["responseId"]!.GetValue<string>().Should().Be("chatcmpl-choice");
+        var request = server.Requests.Single();
+        request.Body.GetProperty("logprobs").GetBoolean().Should().BeTrue();
+        request.BodyText.Should().Contain("I was charged twice").And.Contain("Pick the team.");
+        (await h.StepsAsync(result.RunId)).Where(s => s.IsJournalEntry).Select(s => s.Path).Should().Equal("triage/call-1");
+    }
+
+    [Fact]
+    public async Task Llm_WithChoices_AnswerWithoutLogProbs_TakesTheConfidenceTheAnswerGives()
+    {
+        await using var server = await LoopbackOpenAIServer.StartAsync();
+        server.Enqueue(ModelReply.WithText("billing"), ModelReply.WithText("""{"choice": "bug", "confidence": 0.83}"""));
+        await using var h = await OpenAIHarnessAsync(server);
+
+        var result = await h.RunAsync(Choices);
+
+        result.Status.Should().Be(RunStatus.Completed, result.Error?.Message);
+        var output = result.Output!;
+        output["choice"]!.GetValue<string>().Should().Be("bug", "the structured answer decides when no log-probabilities came");
+        output["value"]!.GetValue<string>().Should().Be("bug");
+        output["confidence"]!.GetValue<double>().Should().Be(0.83);
+        output["confidenceSource"]!.GetValue<string>().Should().Be("answer");
+        output["text"]!.GetValue<string>().Should().Be("""{"choice": "bug", "confidence": 0.83}""");
+        output["calls"]!.GetValue<int>().Should().Be(2, "the label call and the answer call both count");
+        server.Requests.Should().HaveCount(2);
+        server.Requests[1].BodyText.Should().Contain("confidence");
+        (await h.StepsAsync(result.RunId)).Where(s => s.IsJournalEntry).Select(s => s.Path).Should().Equal("triage/call-1", "triage/answer-call-1");
+    }
+
+    [Fact]
+    public async Task Llm_TruncatedJsonFromTheServer_FailsWithMalformedResponseAndAReadableMessage()
+    {
+        await using var server = await LoopbackOpenAIServer.StartAsync();
+        server.Responder = _ => ModelReply.Malformed("""{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"hel""");
+        await using var h = await OpenAIHarnessAsync(server);
+
+        var result = await h.RunAsync(Ask);
+
+        result.Status.Should().Be(RunStatus.Failed);
+        result.Error!.Code.Should().Be("llm.malformed-response");
+        result.Error.Message.Should().Contain("openai").And.Contain("gpt-4o-mini").And.NotContain(" at Baton.").And.NotContain("sk-test");
+        var ask = (await h.StepsAsync(result.RunId)).Single(s => s.Path == "ask");
+        ask.Status.Should().Be(StepStatus.Failed);
+        ask.Error!.Code.Should().Be("llm.malformed-response");
+    }
+
+    [Fact]
+    public async Task Llm_TruncatedJsonFromTheServer_RoutesByOnError()
+    {
+        await using var server = await LoopbackOpenAIServer.StartAsync();
+        server.Responder = _ => ModelReply.Malformed("""{"id":"chatcmpl-1","choices":[{"index":0,""");
+        await using var h = await OpenAIHarnessAsync(server);
+
+        var result = await h.RunAsync(Ask + """
+                on-error: { goto: fallback }
+              - id: use
+                set: { answer: "${{ steps.ask.output.text }}" }
+              - id: fallback
+                set: { answer: "fallback after ${{ steps.ask.error.code }}" }
+            outputs: ${{ steps.fallback.output.answer }}
+            """);
+
+        result.Status.Should().Be(RunStatus.Completed, result.Error?.Message);
+        result.Output!.GetValue<string>().Should().Be("fallback after llm.malformed-response");
+        (await h.StepsAsync(result.RunId)).Select(s => s.Path).Should().NotContain("use", "on-error jumped over it");
+    }
+
+    [Fact]
+    public async Task Llm_ALaterStepRetried_TheModelIsNotCalledAgain()
+    {
+        await using var server = await LoopbackOpenAIServer.StartAsync();
+        server.Responder = _ => ModelReply.WithText("paid once");
+        await using var h = await OpenAIHarnessAsync(server);
+        var counter = Path.Combine(h.Directory, "attempts");
+
+        var result = await h.RunAsync(Ask + $$$"""
+              - id: flaky
+                run:
+                  command: sh
+                  args: ["-c", "echo x >> '{{{counter}}}'; [ $(wc -l < '{{{counter}}}') -ge 2 ]"]
+                retry: { attempts: 2, delay: 1ms }
+            """);
+
+        result.Status.Should().Be(RunStatus.Completed, result.Error?.Message);
+        (await h.StepsAsync(result.RunId)).Single(s => s.Path == "ask").Output!["text"]!.GetValue<string>().Should().Be("paid once");
+        File.ReadAllLines(counter).Should().HaveCount(2, "the later step failed once and succeeded on its retry");
+        server.Requests.Should().ContainSingle("the model call was made once, and the retry of a later step does not send it again");
     }
 
     [Fact]
@@ -183,5 +316,15 @@ public sealed class LlmStepTests
 
         result.Status.Should().Be(RunStatus.Failed);
         result.Error!.Code.Should().Be("llm.configuration");
+    }
+
+    private static async Task<AIHarness> OpenAIHarnessAsync(LoopbackOpenAIServer server)
+    {
+        var h = await AIHarness.CreateAsync(new Dictionary<string, string> { ["OPENAI_API_KEY"] = "sk-test-abcdef123456" });
+        h.Write("baton.yaml", $$"""
+            providers:
+              openai: { base-url: "{{server.BaseUrl}}", max-retries: 0 }
+            """);
+        return h;
     }
 }

@@ -4,7 +4,10 @@ using Baton.AI.Telemetry;
 
 namespace Baton.AI.Tests.Telemetry;
 
-/// <summary>Records the <c>Baton.AI</c> spans that finish under its own root span, so that tests running in parallel do not see each other's spans.</summary>
+/// <summary>
+/// Records the <c>Baton.AI</c> spans (or those of the sources <c>listenTo</c> picks) that finish under its own root span,
+/// so that tests running in parallel do not see each other's spans.
+/// </summary>
 internal sealed class SpanRecorder : IDisposable
 {
     private static readonly ActivitySource TestSource = new("Baton.AI.Tests");
@@ -13,11 +16,12 @@ internal sealed class SpanRecorder : IDisposable
     private readonly Activity _root;
     private readonly ConcurrentQueue<Activity> _spans = new();
 
-    public SpanRecorder()
+    public SpanRecorder(Func<ActivitySource, bool>? listenTo = null)
     {
+        listenTo ??= source => source.Name == AITelemetry.SourceName;
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is AITelemetry.SourceName or "Baton.AI.Tests",
+            ShouldListenTo = source => source.Name == "Baton.AI.Tests" || listenTo(source),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = Stopped,
         };
