@@ -5,10 +5,10 @@ using Baton.Testing.Models;
 namespace Baton.Cli.Tests;
 
 /// <summary>
-/// SIGKILL in the middle of an agent, then recovery: the CLI talks to a real OpenAI-compatible server on loopback
+/// SIGKILL in the middle of an agent or of an llm step's repair, then recovery: the CLI talks to a real OpenAI-compatible server on loopback
 /// (the real SDK client runs) and to real tool processes; the server and a ledger count what was sent.
 /// </summary>
-public sealed class AgentCrashRecoveryTests
+public sealed class AICrashRecoveryTests
 {
     private const string Tool = """
         #!/bin/sh
@@ -89,6 +89,54 @@ public sealed class AgentCrashRecoveryTests
         details["output"]!.GetValue<string>().Should().Be("All done.");
         JsonSerializer.Serialize(details["timeline"]).Should().Contain("step.interrupted");
     }
+
+    [Fact]
+    public async Task SigkillDuringARepairCall_ResumesWithoutResendingTheRecordedFirstCall()
+    {
+        await using var server = await LoopbackOpenAIServer.StartAsync();
+        var crashed = false;
+        server.Responder = request => IsRepair(request)
+            ? ModelReply.WithText("""{"score": 7}""") with { Delay = Volatile.Read(ref crashed) ? TimeSpan.Zero : TimeSpan.FromMinutes(5) }
+            : ModelReply.WithText("""{"score": "high"}""");
+        using var cli = new CliRunner();
+        cli.Environment["OPENAI_API_KEY"] = "sk-test-0123456789";
+        cli.Write("baton.yaml", $$"""
+            providers:
+              openai: { base-url: "{{server.BaseUrl}}", max-retries: 0 }
+            """);
+        var workflow = cli.Write("llm.yaml", """
+            name: crashy-llm
+            steps:
+              - id: analyze
+                llm:
+                  model: openai/gpt-4o-mini
+                  prompt: Score the campaign.
+                  output-schema: { type: object, required: [score], properties: { score: { type: integer } } }
+            outputs: ${{ steps.analyze.output.value.score }}
+            """);
+
+        using (var victim = cli.Start("run", workflow))
+        {
+            // The first answer does not match the schema, so the step sends a repair call, which the server holds.
+            await server.WaitForRequestsAsync(2).WaitAsync(TimeSpan.FromSeconds(60));
+            victim.Kill();
+            await victim.WaitForExitAsync();
+        }
+
+        Volatile.Write(ref crashed, true);
+        var worker = await cli.RunAsync("worker", "--until-idle");
+        worker.ExitCode.Should().Be(0, worker.ToString());
+
+        var run = (await cli.RunAsync("runs", "--json")).Json.AsArray().Single()!;
+        run["status"]!.GetValue<string>().Should().Be("completed", worker.ToString());
+        server.Requests.Select(IsRepair).Should().Equal([false, true, true], "the first call was recorded before the repair started, so only the repair in flight at the crash is sent again");
+        var details = (await cli.RunAsync("show", run["runId"]!.GetValue<string>(), "--json")).Json;
+        details["output"]!.GetValue<int>().Should().Be(7);
+    }
+
+    /// <summary>A repair call carries the model's earlier answer, to be corrected.</summary>
+    private static bool IsRepair(RecordedModelRequest request)
+        => request.Body.GetProperty("messages").EnumerateArray().Any(m => m.GetProperty("role").GetString() == "assistant");
 
     private static int ToolResults(RecordedModelRequest request)
         => request.Body.GetProperty("messages").EnumerateArray().Count(m => m.GetProperty("role").GetString() == "tool");
