@@ -40,12 +40,8 @@ public sealed class AICrashRecoveryTests
         var release = Path.Combine(cli.Directory, "release");
         cli.Environment["LEDGER"] = ledger;
         cli.Environment["RELEASE"] = release;
-        cli.Environment["OPENAI_API_KEY"] = "sk-test-0123456789";
+        UseServer(cli, server);
         File.SetUnixFileMode(cli.Write("tool.sh", Tool.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        cli.Write("baton.yaml", $$"""
-            providers:
-              openai: { base-url: "{{server.BaseUrl}}", max-retries: 0 }
-            """);
         var workflow = cli.Write("agent.yaml", """
             name: crashy-agent
             steps:
@@ -99,11 +95,7 @@ public sealed class AICrashRecoveryTests
             ? ModelReply.WithText("""{"score": 7}""") with { Delay = Volatile.Read(ref crashed) ? TimeSpan.Zero : TimeSpan.FromMinutes(5) }
             : ModelReply.WithText("""{"score": "high"}""");
         using var cli = new CliRunner();
-        cli.Environment["OPENAI_API_KEY"] = "sk-test-0123456789";
-        cli.Write("baton.yaml", $$"""
-            providers:
-              openai: { base-url: "{{server.BaseUrl}}", max-retries: 0 }
-            """);
+        UseServer(cli, server);
         var workflow = cli.Write("llm.yaml", """
             name: crashy-llm
             steps:
@@ -132,6 +124,16 @@ public sealed class AICrashRecoveryTests
         server.Requests.Select(IsRepair).Should().Equal([false, true, true], "the first call was recorded before the repair started, so only the repair in flight at the crash is sent again");
         var details = (await cli.RunAsync("show", run["runId"]!.GetValue<string>(), "--json")).Json;
         details["output"]!.GetValue<int>().Should().Be(7);
+    }
+
+    /// <summary>Points the CLI's openai provider at the loopback server, without retries, so that each request is one call.</summary>
+    private static void UseServer(CliRunner cli, LoopbackOpenAIServer server)
+    {
+        cli.Environment["OPENAI_API_KEY"] = "sk-test-0123456789";
+        cli.Write("baton.yaml", $$"""
+            providers:
+              openai: { base-url: "{{server.BaseUrl}}", max-retries: 0 }
+            """);
     }
 
     /// <summary>A repair call carries the model's earlier answer, to be corrected.</summary>
