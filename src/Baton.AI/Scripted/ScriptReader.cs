@@ -10,7 +10,7 @@ namespace Baton.AI.Scripted;
 /// <summary>Reads a <c>scripted</c> provider's responses file. Every problem is a <see cref="ModelConfigurationException"/> that starts with <c>file:line:column</c>.</summary>
 internal static partial class ScriptReader
 {
-    private const string Empty = "the script is empty; it needs 'responses:', a list of responses (see docs/ai.md).";
+    private const string Empty = "The script is empty; it needs 'responses:', a list of responses (see docs/ai.md).";
 
     private static readonly string[] RootKeys = ["responses"];
     private static readonly string[] ResponseKeys = ["when", "text", "tool-calls", "logprobs", "usage", "finish-reason", "model"];
@@ -29,7 +29,7 @@ internal static partial class ScriptReader
             var message = error.Code switch
             {
                 DiagnosticCodes.EmptyFile => Empty,
-                DiagnosticCodes.MultipleDocuments => "a script holds one YAML document; remove this '---' and what follows it.",
+                DiagnosticCodes.MultipleDocuments => "A script holds one YAML document; remove this '---' and what follows it.",
                 _ => error.Message,
             };
             throw new ModelConfigurationException($"{error.Location}: {message}");
@@ -53,7 +53,7 @@ internal static partial class ScriptReader
         var toolCalls = mapping["tool-calls"] is { } calls ? Sequence(calls, "tool-calls").Items.Select(ReadToolCall).ToList() : [];
         if (text is null && toolCalls.Count == 0)
         {
-            throw Bad(mapping, "a response needs 'text', 'tool-calls' or both.");
+            throw Bad(mapping, "A response needs 'text', 'tool-calls' or both.");
         }
 
         var usage = mapping["usage"] is { } usageNode ? Mapping(usageNode, "'usage'", UsageKeys) : null;
@@ -74,7 +74,7 @@ internal static partial class ScriptReader
     private static ScriptedToolCall ReadToolCall(SyntaxNode node)
     {
         var mapping = Mapping(node, "A tool call", ToolCallKeys);
-        var name = OptionalText(mapping, "name") ?? throw Bad(mapping, "a tool call needs 'name', the tool to call.");
+        var name = OptionalText(mapping, "name") ?? throw Bad(mapping, "A tool call needs 'name', the tool to call.");
         var arguments = mapping["arguments"] switch
         {
             null => new JsonObject(),
@@ -99,11 +99,11 @@ internal static partial class ScriptReader
     }
 
     private static string Token(MappingNode mapping)
-        => mapping["token"] is { } token ? Text(token, "token") : throw Bad(mapping, "a log-probability needs 'token', the text of the token.");
+        => mapping["token"] is { } token ? Text(token, "token") : throw Bad(mapping, "A log-probability needs 'token', the text of the token.");
 
     private static double LogProb(MappingNode mapping)
     {
-        var node = mapping["logprob"] ?? throw Bad(mapping, "a log-probability needs 'logprob', a number of 0 or less.");
+        var node = mapping["logprob"] ?? throw Bad(mapping, "A log-probability needs 'logprob', a number of 0 or less.");
         return node is ScalarNode { Kind: ScalarKind.Integer or ScalarKind.Float } scalar
             && double.TryParse(scalar.ToJson()?.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             && value <= 0
